@@ -1,0 +1,15 @@
+#![no_std]
+#![doc = "JSON Web Tokens with PyJWT's validation rules, for WebAssembly and the edge."]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod alg;
+mod algorithm;
+mod error;
+mod key;
+
+pub use algorithm::{Algorithm, Curve, Family};
+pub use error::{Error, ErrorKind};
+pub use key::Key;
