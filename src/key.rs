@@ -11,7 +11,7 @@ use core::fmt;
 use zeroize::Zeroizing;
 
 use crate::algorithm::{Algorithm, Curve, Family};
-use crate::error::{Error, err};
+use crate::error::Error;
 
 /// A key of one family, optionally bound to one algorithm and carrying a `kid`.
 pub struct Key {
@@ -126,5 +126,24 @@ impl EcPublic {
             Self::P521(_) => Curve::P521,
             Self::K256(_) => Curve::Secp256k1,
         }
+    }
+}
+
+/// Picks the key that verifies a token: a single [`Key`] always answers with
+/// itself; a JWK Set picks by `kid` and algorithm.
+///
+/// ```
+/// use jwt_wasm::{Algorithm, Key, KeyResolver};
+/// let key = Key::from_secret("secret").unwrap();
+/// assert!(key.resolve(Some("any-kid"), Algorithm::HS256).is_ok());
+/// ```
+pub trait KeyResolver {
+    /// The key for a token whose header carries `kid` and `alg`.
+    fn resolve(&self, kid: Option<&str>, alg: Algorithm) -> Result<&Key, Error>;
+}
+
+impl KeyResolver for Key {
+    fn resolve(&self, _kid: Option<&str>, _alg: Algorithm) -> Result<&Key, Error> {
+        Ok(self)
     }
 }

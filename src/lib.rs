@@ -12,4 +12,4 @@ mod key;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
-pub use key::Key;
+pub use key::{Key, KeyResolver};
