@@ -9,6 +9,8 @@ mod alg;
 mod algorithm;
 mod error;
 mod key;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
