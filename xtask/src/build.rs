@@ -108,7 +108,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("entry-node-cjs.mjs", "node.cjs", "cjs"),
     ("entry-workerd.mjs", "workerd.js", "esm"),
     ("entry-browser.mjs", "browser.js", "esm"),
+    ("entry-deno-core.mjs", "deno-core.js", "esm"),
 ];
+
+/// Entries copied as they are (esbuild cannot parse source-phase imports).
+const COPIED: &[&str] = &["deno.js"];
 
 /// Bundles every entry with esbuild (the `.wasm` stays a separate file).
 fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
@@ -121,6 +125,10 @@ fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
             .arg(format!("--format={format}"))
             .arg(format!("--platform={platform}"))
             .arg(format!("--outfile={}", pkg.join("dist").join(output).display())))?;
+    }
+    for file in COPIED {
+        let (from, to) = (pkg.join("src").join(file), pkg.join("dist").join(file));
+        fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! the shared `tests/js/suite.mjs` through a thin runner, and reports the
 //! runner's `JWT_WASM_RESULT` line.
 
+mod deno_bun;
+mod edge;
 mod node;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +44,9 @@ pub type Runner = fn(&Ctx) -> Result<Outcome>;
 pub const ALL: &[(&str, Runner)] = &[
     ("node-esm", node::esm),
     ("node-cjs", node::cjs),
+    ("deno", deno_bun::deno),
+    ("bun", deno_bun::bun),
+    ("edge-runtime", edge::edge),
 ];
 
 /// A fresh consumer project `name` with the tarball installed and `files`
