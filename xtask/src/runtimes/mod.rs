@@ -6,6 +6,7 @@
 mod deno_bun;
 mod edge;
 mod node;
+mod workerd;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,6 +48,7 @@ pub const ALL: &[(&str, Runner)] = &[
     ("deno", deno_bun::deno),
     ("bun", deno_bun::bun),
     ("edge-runtime", edge::edge),
+    ("workerd", workerd::workerd),
 ];
 
 /// A fresh consumer project `name` with the tarball installed and `files`
