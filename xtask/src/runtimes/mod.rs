@@ -3,6 +3,7 @@
 //! the shared `tests/js/suite.mjs` through a thin runner, and reports the
 //! runner's `JWT_WASM_RESULT` line.
 
+mod browser;
 mod deno_bun;
 mod edge;
 mod node;
@@ -49,6 +50,8 @@ pub const ALL: &[(&str, Runner)] = &[
     ("bun", deno_bun::bun),
     ("edge-runtime", edge::edge),
     ("workerd", workerd::workerd),
+    ("browser-vite", browser::vite),
+    ("browser-plain", browser::plain),
 ];
 
 /// A fresh consumer project `name` with the tarball installed and `files`
