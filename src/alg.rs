@@ -1,14 +1,27 @@
 //! Signing and verification, dispatched on the algorithm and the key's
 //! material. One submodule per family wraps the RustCrypto primitive.
+//!
+//! A key only ever serves its own family (RFC 8725 §3.1): an RSA key never
+//! verifies `HS256`, a P-256 key never verifies `ES384`. Private keys verify
+//! with their public half; public keys cannot sign.
 
 use alloc::vec::Vec;
 
-use crate::algorithm::Algorithm;
+use crate::algorithm::{Algorithm, Family};
 use crate::error::{Error, err};
 use crate::key::{Key, Material};
 
+#[cfg(feature = "ecdsa")]
+mod ecdsa;
+#[cfg(feature = "eddsa")]
+mod eddsa;
 #[cfg(feature = "hmac")]
 mod hmac;
+#[cfg(feature = "rsa")]
+mod rsa;
+
+#[cfg(test)]
+mod tests;
 
 impl Algorithm {
     /// Signs `msg` with `key`, returning the JWS signature bytes.
@@ -26,8 +39,16 @@ impl Algorithm {
     pub fn sign(self, msg: &[u8], key: &Key) -> Result<Vec<u8>, Error> {
         match (self.family(), &key.material) {
             #[cfg(feature = "hmac")]
-            (crate::Family::Hmac, Material::Secret(secret)) => Ok(hmac::sign(self, secret, msg)),
-            _ => Err(self.mismatch(key)),
+            (Family::Hmac, Material::Secret(secret)) => Ok(hmac::sign(self, secret, msg)),
+            #[cfg(feature = "rsa")]
+            (Family::Rsa, Material::RsaPrivate(private)) => rsa::sign(self, private, msg),
+            #[cfg(feature = "ecdsa")]
+            (Family::Ec(curve), Material::EcPrivate(private)) if private.curve() == curve => {
+                ecdsa::sign(private, msg)
+            }
+            #[cfg(feature = "eddsa")]
+            (Family::Ed25519, Material::Ed25519Private(private)) => Ok(eddsa::sign(private, msg)),
+            _ => Err(self.mismatch(key, true)),
         }
     }
 
@@ -45,19 +66,59 @@ impl Algorithm {
     pub fn verify(self, msg: &[u8], key: &Key, sig: &[u8]) -> Result<bool, Error> {
         match (self.family(), &key.material) {
             #[cfg(feature = "hmac")]
-            (crate::Family::Hmac, Material::Secret(secret)) => {
-                Ok(hmac::verify(self, secret, msg, sig))
+            (Family::Hmac, Material::Secret(secret)) => Ok(hmac::verify(self, secret, msg, sig)),
+            #[cfg(feature = "rsa")]
+            (Family::Rsa, Material::RsaPublic(public)) => Ok(rsa::verify(self, public, msg, sig)),
+            #[cfg(feature = "rsa")]
+            (Family::Rsa, Material::RsaPrivate(private)) => {
+                Ok(rsa::verify(self, (**private).as_ref(), msg, sig))
             }
-            _ => Err(self.mismatch(key)),
+            #[cfg(feature = "ecdsa")]
+            (Family::Ec(curve), Material::EcPublic(public)) if public.curve() == curve => {
+                Ok(ecdsa::verify(public, msg, sig))
+            }
+            #[cfg(feature = "ecdsa")]
+            (Family::Ec(curve), Material::EcPrivate(private)) if private.curve() == curve => {
+                Ok(ecdsa::verify_with_private(private, msg, sig))
+            }
+            #[cfg(feature = "eddsa")]
+            (Family::Ed25519, Material::Ed25519Public(public)) => {
+                Ok(eddsa::verify(public, msg, sig))
+            }
+            #[cfg(feature = "eddsa")]
+            (Family::Ed25519, Material::Ed25519Private(private)) => {
+                Ok(eddsa::verify(&private.verifying_key(), msg, sig))
+            }
+            _ => Err(self.mismatch(key, false)),
         }
     }
 
-    /// The error for a key that this algorithm cannot use.
-    fn mismatch(self, key: &Key) -> Error {
+    /// The error for a key that this algorithm cannot use: the algorithm is
+    /// unsupported, the key belongs to another family, or (when `signing`) the
+    /// key of the right family is a public key.
+    fn mismatch(self, key: &Key, signing: bool) -> Error {
         if !self.is_supported() {
             return err!(InvalidAlgorithm, "Algorithm not supported");
         }
-        let _ = key;
-        err!(InvalidKey, "The key is not usable with the {self} algorithm")
+        let family = key.family();
+        if signing && family == self.family() {
+            return err!(
+                InvalidKey,
+                "The {} key is a public key and cannot sign with {self}",
+                family_name(family)
+            );
+        }
+        err!(InvalidKey, "The {} key is not usable with the {self} algorithm", family_name(family))
+    }
+}
+
+/// A short human name for a key family, for error messages.
+fn family_name(family: Family) -> &'static str {
+    match family {
+        Family::Hmac => "HMAC",
+        Family::Rsa => "RSA",
+        Family::Ec(curve) => curve.name(),
+        Family::Ed25519 => "Ed25519",
+        Family::None => "empty",
     }
 }
