@@ -10,8 +10,8 @@
 
 extern crate std;
 
-use std::string::String;
-use std::vec::Vec;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 // Tests across families need every family compiled in.
 #[cfg(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
@@ -38,21 +38,15 @@ mod wycheproof_rsa;
 
 /// Decodes lowercase or uppercase hex; test data only.
 fn hex(s: &str) -> Vec<u8> {
-    assert!(s.len() % 2 == 0, "odd hex length: {s}");
+    assert!(s.len().is_multiple_of(2), "odd hex length: {s}");
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-}
-
-/// Decodes unpadded base64url (RFC 7515 §2); test data only.
-fn b64url(s: &str) -> Vec<u8> {
-    use base64ct::Encoding;
-    base64ct::Base64UrlUnpadded::decode_vec(s).unwrap()
 }
 
 /// Reads a Wycheproof file from the shared vectors folder, or prints a loud
 /// `SKIPPED` line and returns `None` when the folder is missing.
 fn wycheproof_file(name: &str) -> Option<serde_json::Value> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/wycheproof");
-    let path = std::format!("{dir}/{name}");
+    let path = alloc::format!("{dir}/{name}");
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(serde_json::from_str(&text).unwrap()),
         Err(e) => {
@@ -85,7 +79,7 @@ impl Tally {
         if expected == got {
             self.passed += 1;
         } else {
-            self.failures.push(std::format!(
+            self.failures.push(alloc::format!(
                 "tcId {tc_id} ({comment}): expected {expected}, got {got}"
             ));
         }

@@ -1,7 +1,7 @@
 //! Big-endian scalar arithmetic for building ECDSA test signatures (curve
 //! orders, n − s), so no curve constant is typed in by hand.
 
-use std::vec::Vec;
+use alloc::vec::Vec;
 
 use crate::Curve;
 use p256::elliptic_curve::ff::PrimeField;
@@ -34,7 +34,7 @@ fn be_add_small(a: &[u8], k: u8) -> Vec<u8> {
 
 /// Big-endian `a − b` for equal-width `a ≥ b`.
 pub(super) fn be_sub(a: &[u8], b: &[u8]) -> Vec<u8> {
-    let mut out = std::vec![0; a.len()];
+    let mut out = alloc::vec![0; a.len()];
     let mut borrow = 0i16;
     for i in (0..a.len()).rev() {
         let mut d = i16::from(a[i]) - i16::from(b[i]) - borrow;

@@ -1,7 +1,7 @@
 //! ECDSA edge cases: out-of-range scalars ("psychic signatures",
 //! CVE-2022-21449), high-S acceptance, and fixed-width left-padded output.
 
-use std::vec::Vec;
+use alloc::vec::Vec;
 
 use signature::Verifier;
 
@@ -13,7 +13,7 @@ const CURVES: [Curve; 4] = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp25
 
 /// A fixed-width big-endian integer with the value `v`.
 fn small(width: usize, v: u8) -> Vec<u8> {
-    let mut out = std::vec![0; width];
+    let mut out = alloc::vec![0; width];
     out[width - 1] = v;
     out
 }
@@ -39,7 +39,7 @@ fn out_of_range_and_psychic_signatures_are_false() {
             let (r, s) = good.split_at(w);
             let zero = small(w, 0);
             let one = small(w, 1);
-            let ones = std::vec![0xff; w];
+            let ones = alloc::vec![0xff; w];
             let bad: [(&str, Vec<u8>); 11] = [
                 ("r = s = 0", concat(&zero, &zero)),
                 ("r = s = n", concat(&n, &n)),
@@ -75,7 +75,7 @@ fn add_mod_width(a: &[u8], n: &[u8]) -> Vec<u8> {
         out[i] = sum as u8;
         carry = sum >> 8;
     }
-    if carry == 0 { out } else { std::vec![0xff; a.len()] }
+    if carry == 0 { out } else { alloc::vec![0xff; a.len()] }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Freshly generated keys of every family, built with RustCrypto directly.
 
-use std::boxed::Box;
+use alloc::boxed::Box;
 use std::sync::OnceLock;
-use std::vec::Vec;
+use alloc::vec::Vec;
 
 use zeroize::Zeroizing;
 
@@ -12,7 +12,7 @@ use crate::{Algorithm, Curve, Family};
 
 /// `n` random bytes from the operating system.
 fn random(n: usize) -> Vec<u8> {
-    let mut buf = std::vec![0; n];
+    let mut buf = alloc::vec![0; n];
     getrandom::fill(&mut buf).unwrap();
     buf
 }

@@ -2,12 +2,11 @@
 //! values typed from the RFC. Keys are built from the JWK members with
 //! RustCrypto directly.
 
-use std::boxed::Box;
-use std::vec::Vec;
+use alloc::boxed::Box;
+use alloc::vec::Vec;
 
 use rsa::BoxedUint;
 
-use super::b64url;
 use super::ec_math::{be_sub as sub, ecdsa_order as order};
 use crate::key::{EcPrivate, EcPublic, Key, Material};
 use crate::{Algorithm, Curve};
@@ -18,8 +17,14 @@ const CLAIMS: &str = concat!(
     "cGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
 );
 
+/// Decodes unpadded base64url (RFC 7515 §2); test data only.
+fn b64url(s: &str) -> Vec<u8> {
+    use base64ct::Encoding;
+    base64ct::Base64UrlUnpadded::decode_vec(s).unwrap()
+}
+
 fn signing_input(header: &str, payload: &str) -> Vec<u8> {
-    std::format!("{header}.{payload}").into_bytes()
+    alloc::format!("{header}.{payload}").into_bytes()
 }
 
 /// RFC 7515 A.2.1 RSA key members.
@@ -79,7 +84,7 @@ fn rfc7515_a2_rs256_verifies_and_signs_identically() {
     assert!(!Algorithm::PS256.verify(&input, &public, &sig).unwrap());
 
     // PKCS#1 v1.5 is deterministic, so the private key reproduces the RFC's bytes.
-    let primes = std::vec![uint(a2::P), uint(a2::Q)];
+    let primes = alloc::vec![uint(a2::P), uint(a2::Q)];
     let private = rsa::RsaPrivateKey::from_components(uint(a2::N), uint(a2::E), uint(a2::D), primes)
         .unwrap();
     let private = Key::new(Material::RsaPrivate(Box::new(private)));

@@ -1,7 +1,7 @@
 //! Sign → verify round trips for every algorithm with generated keys, and the
 //! ways a good signature stops verifying.
 
-use std::vec::Vec;
+use alloc::vec::Vec;
 
 use super::keys::{generate, signing_algorithms};
 use crate::{Algorithm, Family};
@@ -56,12 +56,12 @@ fn altered_messages_and_signatures_do_not_verify() {
         let mut longer = sig.clone();
         longer.push(0);
         assert!(!alg.verify(MSG, key, &longer).unwrap(), "{alg}: trailing zero byte");
-        let mut prefixed = std::vec![0];
+        let mut prefixed = alloc::vec![0];
         prefixed.extend_from_slice(&sig);
         assert!(!alg.verify(MSG, key, &prefixed).unwrap(), "{alg}: leading zero byte");
         assert!(!alg.verify(MSG, key, &sig[..sig.len() - 1]).unwrap(), "{alg}: truncated");
         assert!(!alg.verify(MSG, key, &[]).unwrap(), "{alg}: empty signature");
-        let zeros = std::vec![0; sig.len()];
+        let zeros = alloc::vec![0; sig.len()];
         assert!(!alg.verify(MSG, key, &zeros).unwrap(), "{alg}: all-zero signature");
     }
 }
@@ -122,7 +122,7 @@ fn deterministic_algorithms_sign_the_same_way_twice_and_pss_does_not() {
 pub(super) fn der_of_raw(raw: &[u8]) -> Vec<u8> {
     fn int(bytes: &[u8]) -> Vec<u8> {
         let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len() - 1);
-        let mut v = std::vec![0x02];
+        let mut v = alloc::vec![0x02];
         let body = &bytes[start..];
         let pad = body[0] & 0x80 != 0;
         v.push((body.len() + usize::from(pad)) as u8);
@@ -135,7 +135,7 @@ pub(super) fn der_of_raw(raw: &[u8]) -> Vec<u8> {
     let (r, s) = raw.split_at(raw.len() / 2);
     let mut content = int(r);
     content.extend(int(s));
-    let mut out = std::vec![0x30];
+    let mut out = alloc::vec![0x30];
     if content.len() >= 0x80 {
         out.push(0x81);
     }

@@ -47,7 +47,7 @@ fn run(file: &str, curve: Curve) {
     // tcId 1 ("signature malleability") and others are valid high-S cases: a
     // low-S-only verifier would fail them.
     assert!(high_s_valid > 0, "{file}: no high-S valid case seen");
-    tally.note(std::format!("{high_s_valid} valid high-S signatures accepted"));
+    tally.note(alloc::format!("{high_s_valid} valid high-S signatures accepted"));
     tally.finish();
 }
 

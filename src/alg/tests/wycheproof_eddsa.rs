@@ -1,7 +1,7 @@
 //! Wycheproof Ed25519 vectors, also recording where ed25519-dalek's lenient
 //! `verify` would answer differently from the `verify_strict` we use.
 
-use std::vec::Vec;
+use alloc::vec::Vec;
 
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 
@@ -40,7 +40,7 @@ fn wycheproof_ed25519() {
     }
     // The decision in `eddsa::verify`: strict matches every label; record how
     // the lenient check fares so the choice stays justified by data.
-    tally.note(std::format!("lenient verify would mislabel tcIds {lenient_wrong:?}"));
+    tally.note(alloc::format!("lenient verify would mislabel tcIds {lenient_wrong:?}"));
     tally.finish();
 }
 

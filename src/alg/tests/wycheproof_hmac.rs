@@ -41,7 +41,7 @@ fn run(file: &str, alg: Algorithm) {
         }
     }
     assert!(truncated > 0, "{file}: expected truncated-tag groups");
-    tally.note(std::format!("{truncated} truncated-tag cases rejected (JWS uses full tags)"));
+    tally.note(alloc::format!("{truncated} truncated-tag cases rejected (JWS uses full tags)"));
     tally.finish();
 }
 

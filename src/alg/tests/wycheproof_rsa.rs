@@ -18,7 +18,7 @@
 //!   it is a genuine `PS*` signature and must verify (e.g. tcId 69 of
 //!   `rsa_pss_2048_sha256_mgf1_0_test.json`, `s_len changed to 32`).
 
-use std::boxed::Box;
+use alloc::boxed::Box;
 
 use rsa::pkcs8::DecodePublicKey;
 use rsa::{BoxedUint, RsaPublicKey};
@@ -75,7 +75,7 @@ fn run_pkcs1(file: &str) {
             tally.check(tc_id, pkcs1_expected(result, tc_id), got, field(test, "comment"));
         }
     }
-    tally.note(std::format!("{acceptable} acceptable (MissingNull) rejected"));
+    tally.note(alloc::format!("{acceptable} acceptable (MissingNull) rejected"));
     tally.finish();
 }
 
@@ -83,7 +83,7 @@ fn run_pkcs1(file: &str) {
 fn wycheproof_rsa_pkcs1v15_shared_files() {
     for bits in [2048, 3072, 4096] {
         for sha in [256, 384, 512] {
-            run_pkcs1(&std::format!("rsa_signature_{bits}_sha{sha}_test.json"));
+            run_pkcs1(&alloc::format!("rsa_signature_{bits}_sha{sha}_test.json"));
         }
     }
 }
@@ -134,7 +134,7 @@ fn run_pss(file: &str) {
             tally.check(tc_id, expected, got, comment);
         }
     }
-    tally.note(std::format!(
+    tally.note(alloc::format!(
         "{foreign_params} valid-but-not-JWS-parameter cases rejected, {skipped} skipped (no JWS hash)"
     ));
     tally.finish();
@@ -188,7 +188,7 @@ mod embedded {
             TestName::Rsa4096Sha512,
         ] {
             let set = TestSet::load(name).unwrap();
-            let mut tally = Tally::new(&std::format!("(crate) {name:?}"));
+            let mut tally = Tally::new(&alloc::format!("(crate) {name:?}"));
             for group in &set.test_groups {
                 let alg = alg_for(sha_name(group.hash), false).unwrap();
                 let key = public(&group.key.n, &group.key.e);
@@ -222,7 +222,7 @@ mod embedded {
         ] {
             let mgf_ok = name != TestName::RsaPss2048Sha256Mgf1Sha1_20;
             let set = TestSet::load(name).unwrap();
-            let mut tally = Tally::new(&std::format!("(crate) {name:?}"));
+            let mut tally = Tally::new(&alloc::format!("(crate) {name:?}"));
             let mut valid_rejected = 0;
             for group in &set.test_groups {
                 let alg = alg_for(sha_name(group.hash), true).unwrap();
@@ -240,7 +240,7 @@ mod embedded {
                 }
             }
             assert_eq!(valid_rejected > 0, !applicable, "{name:?}");
-            tally.note(std::format!("{valid_rejected} valid-but-wrong-parameter cases rejected"));
+            tally.note(alloc::format!("{valid_rejected} valid-but-wrong-parameter cases rejected"));
             tally.finish();
         }
     }
