@@ -7,7 +7,7 @@
 
 use alloc::vec::Vec;
 
-use rsa::traits::SignatureScheme;
+use rsa::traits::{PublicKeyParts, SignatureScheme};
 use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -47,6 +47,19 @@ fn is_pss(alg: Algorithm) -> bool {
 /// [`SysRng`]. The same RNG blinds the private-key operation for both schemes
 /// (a timing side-channel defence; PKCS#1 v1.5 output stays deterministic).
 pub(super) fn sign(alg: Algorithm, key: &RsaPrivateKey, msg: &[u8]) -> Result<Vec<u8>, Error> {
+    if is_pss(alg) {
+        // RFC 8017 §9.1.1 step 3: emLen ≥ hLen + sLen + 2, with sLen = hLen.
+        let h_len = alg.hash().map_or(0, |h| h.len());
+        let em_len = (key.n().bits() as usize).saturating_sub(1).div_ceil(8);
+        if em_len < 2 * h_len + 2 {
+            return Err(err!(
+                InvalidKey,
+                "The {}-bit RSA key is too small for {}",
+                key.n().bits(),
+                alg
+            ));
+        }
+    }
     let signed = with_digest!(alg, |D| {
         let hashed = D::digest(msg);
         if is_pss(alg) {
@@ -55,8 +68,7 @@ pub(super) fn sign(alg: Algorithm, key: &RsaPrivateKey, msg: &[u8]) -> Result<Ve
             Pkcs1v15Sign::new::<D>().sign(Some(&mut SysRng), key, &hashed)
         }
     });
-    // The only failures are a modulus too small for the PSS encoding (e.g.
-    // PS512 needs emLen ≥ 2·64 + 2 bytes) and an unavailable RNG.
+    // What is left to fail is the RNG (or a key `rsa` finds inconsistent).
     signed.map_err(|e| err!(InvalidKey, "Unable to sign with {}: {}", alg, e))
 }
 

@@ -157,3 +157,38 @@ fn der_encoded_ecdsa_signatures_are_rejected() {
         assert!(!alg.verify(MSG, &public, &der).unwrap(), "{alg}: DER signature");
     }
 }
+
+#[test]
+fn garbage_signatures_of_any_length_are_false_never_errors() {
+    let lengths = [0, 1, 2, 31, 32, 33, 48, 63, 64, 65, 66, 96, 131, 132, 133, 255, 256, 257, 1024];
+    for alg in signing_algorithms() {
+        let (private, public) = generate(alg.family());
+        for key in [Some(&private), public.as_ref()].into_iter().flatten() {
+            for len in lengths {
+                let mut random = alloc::vec![0; len];
+                getrandom::fill(&mut random).unwrap();
+                for sig in [random, alloc::vec![0xff; len], alloc::vec![0; len]] {
+                    let verified = alg.verify(MSG, key, &sig);
+                    assert_eq!(verified, Ok(false), "{alg}: {len}-byte garbage");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pss_refuses_a_key_too_small_for_its_hash() {
+    use crate::alg::rsa::SysRng;
+    use crate::key::{Key, Material};
+    // RFC 8017 §9.1.1: emLen ≥ 2·hLen + 2. A 1024-bit key has emLen 128, enough
+    // for PS384 (98) but not PS512 (130); PKCS#1 v1.5 still fits.
+    let small = rsa::RsaPrivateKey::new(&mut rand_core::UnwrapErr(SysRng), 1024).unwrap();
+    let key = Key::new(Material::RsaPrivate(alloc::boxed::Box::new(small)));
+    for alg in [Algorithm::PS384, Algorithm::RS512] {
+        let sig = alg.sign(MSG, &key).unwrap();
+        assert!(alg.verify(MSG, &key, &sig).unwrap(), "{alg}");
+    }
+    let err = Algorithm::PS512.sign(MSG, &key).unwrap_err();
+    assert_eq!(err.kind(), crate::ErrorKind::InvalidKey);
+    assert_eq!(err.message(), "The 1024-bit RSA key is too small for PS512");
+}
