@@ -26,6 +26,12 @@ mod tests;
 impl Algorithm {
     /// Signs `msg` with `key`, returning the JWS signature bytes.
     ///
+    /// The output is the JWS form for each family: the full HMAC tag, an RSA
+    /// signature as long as the modulus (`PS*` with MGF1 over the same hash and
+    /// a random salt as long as the hash), ECDSA as fixed-width `r ‖ s`
+    /// (64, 96 or 132 bytes, RFC 6979 deterministic nonces), and a 64-byte
+    /// Ed25519 signature.
+    ///
     /// Fails with `InvalidKeyError` when the key is not of this algorithm's
     /// family or cannot sign (a public key), and with `InvalidAlgorithmError`
     /// for `none` or an algorithm this build leaves out.
@@ -57,6 +63,12 @@ impl Algorithm {
     /// Returns `Ok(false)` for a signature that does not verify (including one
     /// of the wrong length or encoding), and an error only when the key or
     /// algorithm cannot be used at all, as [`Algorithm::sign`] does.
+    ///
+    /// What counts as valid: ECDSA signatures must be raw `r ‖ s` of exactly
+    /// twice the field size with `1 ≤ r, s < n` (DER is refused), and high-S
+    /// values are accepted; `PS*` signatures must use the hash-length salt;
+    /// Ed25519 is checked strictly (no small-order keys or `R`); HMAC tags
+    /// must be complete. A private key verifies with its public half.
     ///
     /// ```
     /// use jwt_wasm::{Algorithm, Key};

@@ -79,9 +79,8 @@ impl Tally {
         if expected == got {
             self.passed += 1;
         } else {
-            self.failures.push(alloc::format!(
-                "tcId {tc_id} ({comment}): expected {expected}, got {got}"
-            ));
+            self.failures
+                .push(alloc::format!("tcId {tc_id} ({comment}): expected {expected}, got {got}"));
         }
     }
 
@@ -104,4 +103,3 @@ impl Tally {
         assert!(self.failures.is_empty(), "{}:\n{}", self.file, self.failures.join("\n"));
     }
 }
-

@@ -5,8 +5,10 @@ use alloc::vec::Vec;
 
 use signature::Verifier;
 
-use super::keys::generate;
 use super::ec_math::{be_sub as sub, ecdsa_order as order};
+use super::hex;
+use super::keys::{ec_public, generate};
+use crate::key::{EcPrivate, Key, Material};
 use crate::{Algorithm, Curve};
 
 const CURVES: [Curve; 4] = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1];
@@ -110,8 +112,7 @@ fn k256_alone_would_reject_high_s_which_is_why_we_normalize() {
     let (r, s) = sig.split_at(32);
     assert!(*s < *sub(&n, s), "k256 signs low-S");
     let high = k256::ecdsa::Signature::from_slice(&concat(r, &sub(&n, s))).unwrap();
-    let crate::key::Material::EcPrivate(crate::key::EcPrivate::K256(sk)) = &private.material
-    else {
+    let Material::EcPrivate(EcPrivate::K256(sk)) = &private.material else {
         panic!("not a k256 key")
     };
     assert!(sk.verifying_key().verify(b"k", &high).is_err());
@@ -141,11 +142,27 @@ fn signatures_are_fixed_width_and_left_padded() {
         let (msg, sig) = found.unwrap_or_else(|| panic!("{alg}: no short scalar in 4000 tries"));
         assert!(alg.verify(&msg, &public, &sig).unwrap(), "{alg}: padded signature verifies");
         // Stripping the padding byte breaks the fixed width: never verifies.
-        let stripped: Vec<u8> = if sig[0] == 0 {
-            sig[1..].to_vec()
-        } else {
-            [&sig[..w], &sig[w + 1..]].concat()
-        };
+        let stripped: Vec<u8> =
+            if sig[0] == 0 { sig[1..].to_vec() } else { [&sig[..w], &sig[w + 1..]].concat() };
         assert!(!alg.verify(&msg, &public, &stripped).unwrap(), "{alg}: unpadded");
     }
+}
+
+#[test]
+fn rfc6979_a25_p256_sha256_sample_is_reproduced_exactly() {
+    // https://www.rfc-editor.org/rfc/rfc6979#appendix-A.2.5, message "sample"
+    // with SHA-256: signing is deterministic RFC 6979, emits r ‖ s as is (this
+    // s is high and is not normalised), and the result verifies.
+    let x = hex("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721");
+    let sk = p256::ecdsa::SigningKey::from_slice(&x).unwrap();
+    let public = Key::new(Material::EcPublic(ec_public(&EcPrivate::P256(sk.clone()))));
+    let private = Key::new(Material::EcPrivate(EcPrivate::P256(sk)));
+    let expected = hex(concat!(
+        "EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716",
+        "F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8"
+    ));
+    let sig = Algorithm::ES256.sign(b"sample", &private).unwrap();
+    assert_eq!(sig, expected);
+    assert!(super::ec_math::is_high(&sig[32..], &order(Curve::P256)));
+    assert!(Algorithm::ES256.verify(b"sample", &public, &sig).unwrap());
 }

@@ -1,8 +1,8 @@
 //! Freshly generated keys of every family, built with RustCrypto directly.
 
 use alloc::boxed::Box;
-use std::sync::OnceLock;
 use alloc::vec::Vec;
+use std::sync::OnceLock;
 
 use zeroize::Zeroizing;
 
@@ -20,9 +20,7 @@ fn random(n: usize) -> Vec<u8> {
 /// One 2048-bit RSA key for the whole test run (generation takes a while).
 fn rsa_key() -> &'static rsa::RsaPrivateKey {
     static KEY: OnceLock<rsa::RsaPrivateKey> = OnceLock::new();
-    KEY.get_or_init(|| {
-        rsa::RsaPrivateKey::new(&mut rand_core::UnwrapErr(SysRng), 2048).unwrap()
-    })
+    KEY.get_or_init(|| rsa::RsaPrivateKey::new(&mut rand_core::UnwrapErr(SysRng), 2048).unwrap())
 }
 
 /// A random EC signing key on `curve` (random scalars are below n with

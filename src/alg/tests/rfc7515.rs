@@ -85,8 +85,8 @@ fn rfc7515_a2_rs256_verifies_and_signs_identically() {
 
     // PKCS#1 v1.5 is deterministic, so the private key reproduces the RFC's bytes.
     let primes = alloc::vec![uint(a2::P), uint(a2::Q)];
-    let private = rsa::RsaPrivateKey::from_components(uint(a2::N), uint(a2::E), uint(a2::D), primes)
-        .unwrap();
+    let private =
+        rsa::RsaPrivateKey::from_components(uint(a2::N), uint(a2::E), uint(a2::D), primes).unwrap();
     let private = Key::new(Material::RsaPrivate(Box::new(private)));
     assert_eq!(Algorithm::RS256.sign(&input, &private).unwrap(), sig);
     assert!(Algorithm::RS256.verify(&input, &private, &sig).unwrap());
@@ -147,7 +147,9 @@ fn rfc7515_a4_es512_verifies() {
     ));
     assert_eq!(sig.len(), 132);
     assert!(Algorithm::ES512.verify(&input, &public, &sig).unwrap());
-    assert!(!Algorithm::ES512.verify(&input, &public, &super::roundtrip::der_of_raw(&sig)).unwrap());
+    assert!(
+        !Algorithm::ES512.verify(&input, &public, &super::roundtrip::der_of_raw(&sig)).unwrap()
+    );
 
     let d = b64url(concat!(
         "AY5pb7A0UFiB3RELSD64fTLOSV_jazdF7fLYyuTw8lOfRhWg6Y6rUrPA",

@@ -31,8 +31,7 @@ fn wycheproof_ed25519() {
             };
             let got = Algorithm::EdDSA.verify(&msg, &key, &sig).unwrap();
             tally.check(tc_id, expected, got, field(test, "comment"));
-            let lenient =
-                Signature::from_slice(&sig).is_ok_and(|s| vk.verify(&msg, &s).is_ok());
+            let lenient = Signature::from_slice(&sig).is_ok_and(|s| vk.verify(&msg, &s).is_ok());
             if lenient != expected {
                 lenient_wrong.push(tc_id);
             }

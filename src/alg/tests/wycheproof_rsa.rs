@@ -69,9 +69,7 @@ fn run_pkcs1(file: &str) {
             if result == "acceptable" {
                 acceptable += 1;
             }
-            let got = alg
-                .verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig")))
-                .unwrap();
+            let got = alg.verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig"))).unwrap();
             tally.check(tc_id, pkcs1_expected(result, tc_id), got, field(test, "comment"));
         }
     }
@@ -91,7 +89,13 @@ fn wycheproof_rsa_pkcs1v15_shared_files() {
 /// Whether a PSS case is a valid JWS `PS*` signature: Wycheproof's label,
 /// re-read under the JWS parameter set (see the module comment). `mgf_ok` says
 /// the group uses MGF1 with the message hash.
-fn pss_expected(labelled_valid: bool, comment: &str, group_slen: u64, h_len: u64, mgf_ok: bool) -> bool {
+fn pss_expected(
+    labelled_valid: bool,
+    comment: &str,
+    group_slen: u64,
+    h_len: u64,
+    mgf_ok: bool,
+) -> bool {
     let changed = comment.strip_prefix("s_len changed to ").and_then(|n| n.parse::<u64>().ok());
     match changed {
         Some(slen) => mgf_ok && slen == h_len,
@@ -128,9 +132,7 @@ fn run_pss(file: &str) {
             if labelled_valid && !expected {
                 foreign_params += 1;
             }
-            let got = alg
-                .verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig")))
-                .unwrap();
+            let got = alg.verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig"))).unwrap();
             tally.check(tc_id, expected, got, comment);
         }
     }
