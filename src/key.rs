@@ -1,26 +1,61 @@
 //! Keys: one [`Key`] type for every family and format, bound to one algorithm
 //! family (RFC 8725 §3.1).
 //!
-//! Import lives in one submodule per format (`pem`, `jwk`, `ssh`), export and
-//! thumbprints next to them, generation in `generate`.
+//! Import lives in one submodule per format (`secret`, `pem`, `ssh`, `jwk`),
+//! export and thumbprints next to them, generation in `generate`.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+#[cfg(feature = "hmac")]
 use zeroize::Zeroizing;
 
 use crate::algorithm::{Algorithm, Curve, Family};
-use crate::error::Error;
+use crate::error::{Error, err};
+
+mod b64;
+#[cfg(feature = "ecdsa")]
+mod ec_jwk;
+mod export;
+mod generate;
+mod jwk;
+mod pem;
+#[cfg(feature = "rsa")]
+mod rsa_jwk;
+#[cfg(feature = "hmac")]
+mod secret;
+mod ssh;
+mod thumbprint;
 
 /// A key of one family, optionally bound to one algorithm and carrying a `kid`.
+///
+/// Build one from a secret ([`Key::from_secret`]), PEM or DER
+/// ([`Key::from_pem`], [`Key::from_der`]), an OpenSSH public key
+/// ([`Key::from_ssh`]), a JWK ([`Key::from_jwk`]) or generate one
+/// ([`Key::generate`]).
+///
+/// ```
+/// use jwt_wasm::{Algorithm, Key};
+/// let key = Key::from_secret("a-string-secret-at-least-256-bits-long")?
+///     .with_alg(Algorithm::HS256)?
+///     .with_kid("k1");
+/// assert_eq!(key.kid(), Some("k1"));
+/// # Ok::<(), jwt_wasm::Error>(())
+/// ```
+#[derive(Clone)]
 pub struct Key {
     pub(crate) material: Material,
     pub(crate) alg: Option<Algorithm>,
     pub(crate) kid: Option<String>,
+    /// The JWK `use` member (RFC 7517 §4.2), kept for JWK Set filtering.
+    pub(crate) key_use: Option<String>,
+    /// The JWK `key_ops` member (RFC 7517 §4.3), kept for JWK Set filtering.
+    pub(crate) key_ops: Option<Vec<String>>,
 }
 
 /// The parsed key material. Private keys can also verify.
+#[derive(Clone)]
 pub(crate) enum Material {
     #[cfg(feature = "hmac")]
     Secret(Zeroizing<Vec<u8>>),
@@ -40,6 +75,7 @@ pub(crate) enum Material {
 
 /// An ECDSA signing key on one of the supported curves.
 #[cfg(feature = "ecdsa")]
+#[derive(Clone)]
 pub(crate) enum EcPrivate {
     P256(p256::ecdsa::SigningKey),
     P384(p384::ecdsa::SigningKey),
@@ -49,6 +85,7 @@ pub(crate) enum EcPrivate {
 
 /// An ECDSA verifying key on one of the supported curves.
 #[cfg(feature = "ecdsa")]
+#[derive(Clone)]
 pub(crate) enum EcPublic {
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
@@ -57,19 +94,8 @@ pub(crate) enum EcPublic {
 }
 
 impl Key {
-    /// An HMAC key from a secret, as bytes or UTF-8 text.
-    ///
-    /// ```
-    /// let key = jwt_wasm::Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
-    /// assert_eq!(key.family(), jwt_wasm::Family::Hmac);
-    /// ```
-    #[cfg(feature = "hmac")]
-    pub fn from_secret(secret: impl AsRef<[u8]>) -> Result<Self, Error> {
-        Ok(Self::new(Material::Secret(Zeroizing::new(secret.as_ref().to_vec()))))
-    }
-
     pub(crate) fn new(material: Material) -> Self {
-        Self { material, alg: None, kid: None }
+        Self { material, alg: None, kid: None, key_use: None, key_ops: None }
     }
 
     /// The family this key belongs to.
@@ -94,6 +120,259 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The algorithm this key is bound to, if any (from a JWK `alg`, an
+    /// explicit [`Key::with_alg`], or generation).
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// let key = Key::from_secret("secret")?;
+    /// assert_eq!(key.alg(), None);
+    /// assert_eq!(key.with_alg(Algorithm::HS384)?.alg(), Some(Algorithm::HS384));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn alg(&self) -> Option<Algorithm> {
+        self.alg
+    }
+
+    /// The bound algorithm, else the one inferred from the key as PyJWK does:
+    /// HMAC → HS256, RSA → RS256, EC by curve, Ed25519 → EdDSA.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// assert_eq!(Key::from_secret("secret")?.default_alg(), Algorithm::HS256);
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn default_alg(&self) -> Algorithm {
+        if let Some(alg) = self.alg {
+            return alg;
+        }
+        match self.family() {
+            Family::Hmac => Algorithm::HS256,
+            Family::Rsa => Algorithm::RS256,
+            Family::Ec(curve) => curve.algorithm(),
+            Family::Ed25519 => Algorithm::EdDSA,
+            Family::None => Algorithm::None,
+        }
+    }
+
+    /// The key id (`kid`), if any.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// assert_eq!(Key::from_secret("secret")?.with_kid("a").kid(), Some("a"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn kid(&self) -> Option<&str> {
+        self.kid.as_deref()
+    }
+
+    /// The JWK `use` member this key was imported with, if any.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// let key = Key::from_jwk_str(r#"{"kty":"oct","k":"c2VjcmV0","use":"sig"}"#)?;
+    /// assert_eq!(key.key_use(), Some("sig"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn key_use(&self) -> Option<&str> {
+        self.key_use.as_deref()
+    }
+
+    /// The JWK `key_ops` member this key was imported with, if any.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// let key = Key::from_jwk_str(r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["verify"]}"#)?;
+    /// assert_eq!(key.key_ops(), Some(&["verify".to_string()][..]));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn key_ops(&self) -> Option<&[String]> {
+        self.key_ops.as_deref()
+    }
+
+    /// Sets the key id.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// let key = Key::from_secret("secret")?.with_kid("2024-01");
+    /// assert_eq!(key.kid(), Some("2024-01"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
+        self.kid = Some(kid.into());
+        self
+    }
+
+    /// Binds the key to one algorithm of its family (RFC 8725 §3.1). A key of
+    /// another family, or `none`, is an `InvalidKeyError`.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, ErrorKind, Key};
+    /// let key = Key::from_secret("secret")?;
+    /// assert!(key.clone().with_alg(Algorithm::HS512).is_ok());
+    /// assert_eq!(key.with_alg(Algorithm::RS256).unwrap_err().kind(), ErrorKind::InvalidKey);
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn with_alg(mut self, alg: Algorithm) -> Result<Self, Error> {
+        self.check_family(alg)?;
+        self.alg = Some(alg);
+        Ok(self)
+    }
+
+    /// Whether this key can be used with `alg`: `InvalidAlgorithmError` when it
+    /// is bound to another algorithm, `InvalidKeyError` when `alg` belongs to
+    /// another family.
+    #[allow(dead_code)] // called by the jwt layer
+    pub(crate) fn check_alg(&self, alg: Algorithm) -> Result<(), Error> {
+        if let Some(bound) = self.alg {
+            if bound != alg {
+                return Err(err!(InvalidAlgorithm, "The specified alg value is not allowed"));
+            }
+        }
+        self.check_family(alg)
+    }
+
+    /// `InvalidKeyError` unless `alg` belongs to this key's family.
+    pub(crate) fn check_family(&self, alg: Algorithm) -> Result<(), Error> {
+        let family = self.family();
+        if alg.family() == family && family != Family::None {
+            return Ok(());
+        }
+        let what = match family {
+            Family::Hmac => String::from("An HMAC secret"),
+            Family::Rsa => String::from("An RSA key"),
+            Family::Ec(curve) => alloc::format!("An EC key on {}", curve.name()),
+            Family::Ed25519 => String::from("An Ed25519 key"),
+            Family::None => String::from("This key"),
+        };
+        Err(err!(InvalidKey, "{} cannot be used with the {} algorithm", what, alg))
+    }
+
+    /// Whether the key holds private (or secret) material, so it can sign.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// let key = Key::generate(Algorithm::ES256)?;
+    /// assert!(key.is_private());
+    /// assert!(!key.public_key()?.is_private());
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn is_private(&self) -> bool {
+        match &self.material {
+            #[cfg(feature = "hmac")]
+            Material::Secret(_) => true,
+            #[cfg(feature = "rsa")]
+            Material::RsaPrivate(_) => true,
+            #[cfg(feature = "rsa")]
+            Material::RsaPublic(_) => false,
+            #[cfg(feature = "ecdsa")]
+            Material::EcPrivate(_) => true,
+            #[cfg(feature = "ecdsa")]
+            Material::EcPublic(_) => false,
+            #[cfg(feature = "eddsa")]
+            Material::Ed25519Private(_) => true,
+            #[cfg(feature = "eddsa")]
+            Material::Ed25519Public(_) => false,
+        }
+    }
+
+    /// The public half of an asymmetric key, keeping `alg`, `kid`, `use` and
+    /// `key_ops`. An HMAC secret has none: `InvalidKeyError`.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// let public = Key::generate(Algorithm::EdDSA)?.with_kid("ed").public_key()?;
+    /// assert_eq!((public.kid(), public.alg()), (Some("ed"), Some(Algorithm::EdDSA)));
+    /// assert!(Key::from_secret("s")?.public_key().is_err());
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn public_key(&self) -> Result<Self, Error> {
+        let material = match &self.material {
+            #[cfg(feature = "hmac")]
+            Material::Secret(_) => {
+                return Err(err!(InvalidKey, "An HMAC secret has no public key"));
+            }
+            #[cfg(feature = "rsa")]
+            Material::RsaPrivate(k) => {
+                Material::RsaPublic(alloc::boxed::Box::new(k.to_public_key()))
+            }
+            #[cfg(feature = "ecdsa")]
+            Material::EcPrivate(k) => Material::EcPublic(k.public()),
+            #[cfg(feature = "eddsa")]
+            Material::Ed25519Private(k) => Material::Ed25519Public(k.verifying_key()),
+            #[allow(unreachable_patterns)]
+            other => other.clone(),
+        };
+        Ok(self.with_material(material))
+    }
+
+    /// A key with `material` and this key's `alg`, `kid`, `use` and `key_ops`.
+    pub(crate) fn with_material(&self, material: Material) -> Self {
+        Self {
+            material,
+            alg: self.alg,
+            kid: self.kid.clone(),
+            key_use: self.key_use.clone(),
+            key_ops: self.key_ops.clone(),
+        }
+    }
+
+    /// A warning when the key is shorter than RFC 7518 / NIST recommend for
+    /// `alg`: an HMAC secret shorter than the hash output (RFC 7518 §3.2), or
+    /// an RSA modulus under 2048 bits (RFC 7518 §3.3). `None` otherwise.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// let key = Key::from_secret("secret")?;
+    /// assert_eq!(
+    ///     key.key_length_warning(Algorithm::HS256).as_deref(),
+    ///     Some("The HMAC key is 6 bytes long, which is below the minimum recommended \
+    ///           length of 32 bytes for HS256. See RFC 7518 Section 3.2.")
+    /// );
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn key_length_warning(&self, alg: Algorithm) -> Option<String> {
+        match &self.material {
+            #[cfg(feature = "hmac")]
+            Material::Secret(secret) => {
+                let min = alg.hash().filter(|_| alg.family() == Family::Hmac)?.len();
+                (secret.len() < min).then(|| {
+                    alloc::format!(
+                        "The HMAC key is {} bytes long, which is below the minimum recommended \
+                         length of {min} bytes for {alg}. See RFC 7518 Section 3.2.",
+                        secret.len()
+                    )
+                })
+            }
+            #[cfg(feature = "rsa")]
+            Material::RsaPrivate(_) | Material::RsaPublic(_) => {
+                let bits = self.rsa_bits()?;
+                (alg.family() == Family::Rsa && bits < 2048).then(|| {
+                    alloc::format!(
+                        "The RSA key is {bits} bits long, which is below the minimum recommended \
+                         size of 2048 bits for {alg}. See RFC 7518 Section 3.3."
+                    )
+                })
+            }
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// The RSA modulus size in bits.
+    #[cfg(feature = "rsa")]
+    pub(crate) fn rsa_bits(&self) -> Option<u32> {
+        use rsa::traits::PublicKeyParts;
+        match &self.material {
+            Material::RsaPrivate(k) => Some(k.n().bits_vartime()),
+            Material::RsaPublic(k) => Some(k.n().bits_vartime()),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Debug for Key {
     /// Never prints key material.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -113,6 +392,19 @@ impl EcPrivate {
             Self::P384(_) => Curve::P384,
             Self::P521(_) => Curve::P521,
             Self::K256(_) => Curve::Secp256k1,
+        }
+    }
+}
+
+#[cfg(feature = "ecdsa")]
+impl EcPrivate {
+    /// The verifying half.
+    pub(crate) fn public(&self) -> EcPublic {
+        match self {
+            Self::P256(k) => EcPublic::P256(*k.verifying_key()),
+            Self::P384(k) => EcPublic::P384(*k.verifying_key()),
+            Self::P521(k) => EcPublic::P521(*k.verifying_key()),
+            Self::K256(k) => EcPublic::K256(*k.verifying_key()),
         }
     }
 }

@@ -1,0 +1,182 @@
+//! JWK Sets (RFC 7517 §5) with PyJWKSet's import rules and key selection by
+//! `kid`, algorithm, key family, `use` and `key_ops`.
+
+use alloc::vec::Vec;
+use core::str::FromStr;
+
+use serde_json::Value;
+
+use crate::algorithm::Algorithm;
+use crate::error::{Error, err};
+use crate::key::{Key, KeyResolver};
+
+/// A set of keys, usually a provider's published JWKS.
+///
+/// Keys that cannot be imported (unknown `kty`, unsupported curve, bad
+/// encoding…) are skipped, as PyJWKSet does; a set left with no usable key is
+/// an error.
+///
+/// ```
+/// use jwt_wasm::{Algorithm, JwkSet};
+/// let set: JwkSet = r#"{"keys": [
+///     {"kty": "oct", "kid": "a", "k": "c2VjcmV0LWE"},
+///     {"kty": "oct", "kid": "b", "k": "c2VjcmV0LWI"},
+///     {"kty": "unknown"}
+/// ]}"#.parse()?;
+/// assert_eq!(set.keys().len(), 2);
+/// assert_eq!(set.select(Some("b"), Algorithm::HS256)?.kid(), Some("b"));
+/// # Ok::<(), jwt_wasm::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct JwkSet {
+    keys: Vec<Key>,
+}
+
+impl JwkSet {
+    /// A set of already-built keys.
+    ///
+    /// ```
+    /// use jwt_wasm::{Algorithm, JwkSet, Key};
+    /// let set = JwkSet::new(vec![Key::generate(Algorithm::EdDSA)?.with_kid("ed")]);
+    /// assert!(set.get("ed").is_ok());
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn new(keys: Vec<Key>) -> Self {
+        Self { keys }
+    }
+
+    /// A set from a parsed JWKS document `{"keys": [...]}`.
+    ///
+    /// ```
+    /// use jwt_wasm::{ErrorKind, JwkSet};
+    /// let err = JwkSet::from_value(&serde_json::json!({"keys": []})).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::JwkSet);
+    /// ```
+    pub fn from_value(value: &Value) -> Result<Self, Error> {
+        let keys = value
+            .as_object()
+            .ok_or_else(|| err!(JwkSet, "Invalid JWK Set value"))?
+            .get("keys")
+            .ok_or_else(|| err!(JwkSet, "The JWK Set did not contain any keys"))?
+            .as_array()
+            .ok_or_else(|| err!(JwkSet, "Invalid JWK Set value"))?;
+        if keys.is_empty() {
+            return Err(err!(JwkSet, "The JWK Set did not contain any keys"));
+        }
+        let keys: Vec<Key> = keys.iter().filter_map(|jwk| Key::from_jwk(jwk).ok()).collect();
+        if keys.is_empty() {
+            return Err(err!(JwkSet, "The JWK Set did not contain any usable keys"));
+        }
+        Ok(Self { keys })
+    }
+
+    /// A set from JWKS JSON text (also available through [`str::parse`]).
+    ///
+    /// ```
+    /// use jwt_wasm::JwkSet;
+    /// let set = JwkSet::from_str(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0"}]}"#)?;
+    /// assert_eq!(set.keys().len(), 1);
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    #[allow(clippy::should_implement_trait)] // FromStr is implemented too
+    pub fn from_str(json: &str) -> Result<Self, Error> {
+        let value: Value =
+            serde_json::from_str(json).map_err(|_| err!(JwkSet, "The JWK Set is not valid JSON"))?;
+        Self::from_value(&value)
+    }
+
+    /// The usable keys, in document order.
+    ///
+    /// ```
+    /// # use jwt_wasm::JwkSet;
+    /// let set = JwkSet::from_str(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","kid":"x"}]}"#)?;
+    /// assert_eq!(set.keys()[0].kid(), Some("x"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+
+    /// The first key with this `kid`, or `JwkSetNoMatchingKey`.
+    ///
+    /// ```
+    /// # use jwt_wasm::{ErrorKind, JwkSet};
+    /// let set = JwkSet::from_str(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","kid":"x"}]}"#)?;
+    /// assert!(set.get("x").is_ok());
+    /// assert_eq!(set.get("y").unwrap_err().kind(), ErrorKind::JwkSetNoMatchingKey);
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn get(&self, kid: &str) -> Result<&Key, Error> {
+        self.keys
+            .iter()
+            .find(|key| key.kid() == Some(kid))
+            .ok_or_else(|| no_match(Some(kid), None))
+    }
+
+    /// The one key that can verify a token with header `kid` and `alg`.
+    ///
+    /// A key qualifies when its `kid` equals `kid` (if given), its bound
+    /// algorithm (if any) is `alg`, its family and curve fit `alg`, its `use`
+    /// is absent or `sig`, and its `key_ops` are absent or include `verify`.
+    /// No key is `JwkSetNoMatchingKey`; several are `JwkSetMultipleMatchingKeys`
+    /// (the token must then name its key with `kid`).
+    ///
+    /// ```
+    /// use jwt_wasm::{Algorithm, ErrorKind, JwkSet};
+    /// let set = JwkSet::from_str(r#"{"keys":[
+    ///     {"kty":"oct","k":"c2VjcmV0LWE","kid":"a"},
+    ///     {"kty":"oct","k":"c2VjcmV0LWI","kid":"b"}]}"#)?;
+    /// let err = set.select(None, Algorithm::HS256).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::JwkSetMultipleMatchingKeys);
+    /// let err = set.select(Some("c"), Algorithm::HS256).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::JwkSetNoMatchingKey);
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn select(&self, kid: Option<&str>, alg: Algorithm) -> Result<&Key, Error> {
+        let mut matches = self.keys.iter().filter(|key| fits(key, kid, alg));
+        let first = matches.next().ok_or_else(|| no_match(kid, Some(alg)))?;
+        if matches.next().is_some() {
+            return Err(match kid {
+                Some(kid) => err!(JwkSetMultipleMatchingKeys, "Multiple signing keys in the JWK Set match: \"{}\"", kid),
+                None => err!(JwkSetMultipleMatchingKeys, "Multiple signing keys in the JWK Set match alg \"{}\" and the token has \
+                     no kid", alg),
+            });
+        }
+        Ok(first)
+    }
+}
+
+/// Whether `key` may verify a token with `kid` and `alg`.
+fn fits(key: &Key, kid: Option<&str>, alg: Algorithm) -> bool {
+    kid.is_none_or(|kid| key.kid() == Some(kid))
+        && key.alg().is_none_or(|bound| bound == alg)
+        && key.check_family(alg).is_ok()
+        && key.key_use().is_none_or(|key_use| key_use == "sig")
+        && key.key_ops().is_none_or(|ops| ops.iter().any(|op| op == "verify"))
+}
+
+fn no_match(kid: Option<&str>, alg: Option<Algorithm>) -> Error {
+    match (kid, alg) {
+        (Some(kid), _) => {
+            err!(JwkSetNoMatchingKey, "Unable to find a signing key that matches: \"{}\"", kid)
+        }
+        (None, Some(alg)) => {
+            err!(JwkSetNoMatchingKey, "Unable to find a signing key that matches alg: \"{}\"", alg)
+        }
+        (None, None) => err!(JwkSetNoMatchingKey, "Unable to find a signing key"),
+    }
+}
+
+impl FromStr for JwkSet {
+    type Err = Error;
+
+    fn from_str(json: &str) -> Result<Self, Error> {
+        Self::from_str(json)
+    }
+}
+
+impl KeyResolver for JwkSet {
+    fn resolve(&self, kid: Option<&str>, alg: Algorithm) -> Result<&Key, Error> {
+        self.select(kid, alg)
+    }
+}
