@@ -22,6 +22,8 @@ mod generate;
 mod jwk;
 mod pem;
 #[cfg(feature = "rsa")]
+mod roca;
+#[cfg(feature = "rsa")]
 mod rsa_jwk;
 #[cfg(feature = "hmac")]
 mod secret;

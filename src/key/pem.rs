@@ -49,9 +49,9 @@ impl Key {
             }
             other => return Err(err!(InvalidKey, "Unsupported PEM type: {}", other)),
         };
-        material
-            .map(Self::new)
-            .ok_or_else(|| err!(InvalidKey, "Could not parse the {} in the PEM document", label))
+        let material = material
+            .ok_or_else(|| err!(InvalidKey, "Could not parse the {} in the PEM document", label))?;
+        checked(material)
     }
 
     /// A key from DER bytes in any format [`Key::from_pem`] reads.
@@ -70,8 +70,8 @@ impl Key {
             .or_else(|| pkcs1_public(der))
             .or_else(|| sec1_private(der))
             .or_else(|| certificate(der))
-            .map(Self::new)
             .ok_or_else(|| err!(InvalidKey, "Could not parse the DER-encoded key"))
+            .and_then(checked)
     }
 
     /// The key as PEM: PKCS#8 `PRIVATE KEY` for a private key, SPKI `PUBLIC
@@ -143,7 +143,7 @@ impl Key {
 fn pkcs8_private(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(der) {
-        return rsa_private(k);
+        return Some(Material::RsaPrivate(alloc::boxed::Box::new(k)));
     }
     #[cfg(feature = "ecdsa")]
     {
@@ -173,7 +173,7 @@ fn pkcs8_private(der: &[u8]) -> Option<Material> {
 fn spki_public(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(der) {
-        return rsa_public(k);
+        return Some(Material::RsaPublic(alloc::boxed::Box::new(k)));
     }
     #[cfg(feature = "ecdsa")]
     {
@@ -203,7 +203,7 @@ fn spki_public(der: &[u8]) -> Option<Material> {
 fn pkcs1_private(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPrivateKey::from_pkcs1_der(der) {
-        return rsa_private(k);
+        return Some(Material::RsaPrivate(alloc::boxed::Box::new(k)));
     }
     let _ = der;
     None
@@ -213,7 +213,7 @@ fn pkcs1_private(der: &[u8]) -> Option<Material> {
 fn pkcs1_public(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPublicKey::from_pkcs1_der(der) {
-        return rsa_public(k);
+        return Some(Material::RsaPublic(alloc::boxed::Box::new(k)));
     }
     let _ = der;
     None
@@ -269,24 +269,41 @@ fn certificate(der: &[u8]) -> Option<Material> {
     spki_public(&field.to_der().ok()?)
 }
 
-/// Checks an RSA key's public exponent; see [`rsa_exponent_ok`].
+/// Refuses RSA keys that are unsafe whatever their size: a public exponent
+/// below 3 or even (e = 1 makes every "signature" equal to its message,
+/// Wycheproof JWK tcId 9; an even e is not invertible, RFC 8017 §3.1), or a
+/// modulus with the ROCA fingerprint (CVE-2017-15361), whose factors can be
+/// recovered.
 #[cfg(feature = "rsa")]
-pub(super) fn rsa_private(k: rsa::RsaPrivateKey) -> Option<Material> {
-    rsa_exponent_ok(&k).then(|| Material::RsaPrivate(alloc::boxed::Box::new(k)))
+pub(super) fn check_rsa(k: &impl rsa::traits::PublicKeyParts) -> Result<(), Error> {
+    if super::roca::has_fingerprint(&k.n_bytes()) {
+        return Err(err!(InvalidKey, "The RSA key has the ROCA weakness (CVE-2017-15361)"));
+    }
+    check_rsa_exponent(&k.e_bytes())
 }
 
+/// The exponent rule of [`check_rsa`] on a big-endian e, checked before the
+/// `rsa` crate sees the key so that the error says what is wrong.
 #[cfg(feature = "rsa")]
-pub(super) fn rsa_public(k: rsa::RsaPublicKey) -> Option<Material> {
-    rsa_exponent_ok(&k).then(|| Material::RsaPublic(alloc::boxed::Box::new(k)))
-}
-
-/// RSA public exponents must be odd and at least 3: e = 1 makes every
-/// "signature" equal to its message (Wycheproof JWK tcId 9), and an even e is
-/// not invertible (RFC 8017 §3.1).
-#[cfg(feature = "rsa")]
-pub(super) fn rsa_exponent_ok(k: &impl rsa::traits::PublicKeyParts) -> bool {
-    let e = k.e_bytes();
+pub(super) fn check_rsa_exponent(e: &[u8]) -> Result<(), Error> {
     let odd = e.last().is_some_and(|low| low & 1 == 1);
     let at_least_3 = e.iter().rev().skip(1).any(|b| *b != 0) || e.last().is_some_and(|b| *b >= 3);
-    odd && at_least_3
+    if odd && at_least_3 {
+        Ok(())
+    } else {
+        Err(err!(InvalidKey, "The RSA public exponent must be odd and at least 3"))
+    }
+}
+
+/// Applies the checks every import path shares (see [`check_rsa`]).
+pub(super) fn checked(material: Material) -> Result<Key, Error> {
+    match &material {
+        #[cfg(feature = "rsa")]
+        Material::RsaPrivate(k) => check_rsa(k.as_ref())?,
+        #[cfg(feature = "rsa")]
+        Material::RsaPublic(k) => check_rsa(k.as_ref())?,
+        #[allow(unreachable_patterns)]
+        _ => {}
+    }
+    Ok(Key::new(material))
 }

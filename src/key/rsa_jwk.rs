@@ -9,25 +9,20 @@ use pkcs1::EncodeRsaPrivateKey;
 use rsa::traits::PublicKeyParts;
 
 use super::Material;
-use super::pem::rsa_exponent_ok;
+use super::pem::{check_rsa, check_rsa_exponent};
 use crate::error::{Error, err};
 
 fn uint(bytes: &[u8]) -> Result<UintRef<'_>, Error> {
     UintRef::new(bytes).map_err(|_| err!(InvalidKey, "RSA key component is too large"))
 }
 
-fn bad_exponent() -> Error {
-    err!(InvalidKey, "The RSA public exponent must be odd and at least 3")
-}
-
 /// A public key; the modulus must be 1024 to 8192 bits (the `rsa` crate's range).
 pub(super) fn public_from_parts(n: &[u8], e: &[u8]) -> Result<Material, Error> {
+    check_rsa_exponent(e)?;
     let parts = pkcs1::RsaPublicKey { modulus: uint(n)?, public_exponent: uint(e)? };
     let key = rsa::RsaPublicKey::try_from(parts)
         .map_err(|_| err!(InvalidKey, "Invalid RSA public key"))?;
-    if !rsa_exponent_ok(&key) {
-        return Err(bad_exponent());
-    }
+    check_rsa(&key)?;
     Ok(Material::RsaPublic(Box::new(key)))
 }
 
@@ -43,6 +38,7 @@ pub(super) fn private_from_parts(
     let [p, q, dp, dq, qi] = crt else {
         return Err(err!(InvalidKey, "An RSA private JWK must include all of p, q, dp, dq and qi"));
     };
+    check_rsa_exponent(e)?;
     let parts = pkcs1::RsaPrivateKey {
         modulus: uint(n)?,
         public_exponent: uint(e)?,
@@ -56,9 +52,7 @@ pub(super) fn private_from_parts(
     };
     let invalid = || err!(InvalidKey, "Invalid RSA private key");
     let key = rsa::RsaPrivateKey::try_from(parts.clone()).map_err(|_| invalid())?;
-    if !rsa_exponent_ok(&key) {
-        return Err(bad_exponent());
-    }
+    check_rsa(&key)?;
     let derived = Components::of(&key).ok_or_else(invalid)?;
     let given = [parts.exponent1, parts.exponent2, parts.coefficient];
     if given.iter().zip(derived.crt()).any(|(a, b)| a.as_bytes() != b) {

@@ -66,7 +66,7 @@ impl Key {
         if !wire.0.is_empty() {
             return Err(invalid());
         }
-        Ok(Self::new(material))
+        super::pem::checked(material)
     }
 }
 
