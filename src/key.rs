@@ -11,10 +11,15 @@ use core::fmt;
 #[cfg(feature = "hmac")]
 use zeroize::Zeroizing;
 
-use crate::algorithm::{Algorithm, Curve, Family};
-use crate::error::{Error, err};
+#[cfg(feature = "ecdsa")]
+use crate::algorithm::Curve;
+use crate::algorithm::{Algorithm, Family};
+use crate::error::Error;
+#[cfg(feature = "hmac")]
+use crate::error::err;
 
 mod b64;
+mod binding;
 #[cfg(feature = "ecdsa")]
 mod ec_jwk;
 mod export;
@@ -28,6 +33,7 @@ mod rsa_jwk;
 #[cfg(feature = "hmac")]
 mod secret;
 mod ssh;
+mod strength;
 mod thumbprint;
 
 /// A key of one family, optionally bound to one algorithm and carrying a `kid`.
@@ -123,41 +129,6 @@ impl Key {
 }
 
 impl Key {
-    /// The algorithm this key is bound to, if any (from a JWK `alg`, an
-    /// explicit [`Key::with_alg`], or generation).
-    ///
-    /// ```
-    /// # use jwt_wasm::{Algorithm, Key};
-    /// let key = Key::from_secret("secret")?;
-    /// assert_eq!(key.alg(), None);
-    /// assert_eq!(key.with_alg(Algorithm::HS384)?.alg(), Some(Algorithm::HS384));
-    /// # Ok::<(), jwt_wasm::Error>(())
-    /// ```
-    pub fn alg(&self) -> Option<Algorithm> {
-        self.alg
-    }
-
-    /// The bound algorithm, else the one inferred from the key as PyJWK does:
-    /// HMAC → HS256, RSA → RS256, EC by curve, Ed25519 → EdDSA.
-    ///
-    /// ```
-    /// # use jwt_wasm::{Algorithm, Key};
-    /// assert_eq!(Key::from_secret("secret")?.default_alg(), Algorithm::HS256);
-    /// # Ok::<(), jwt_wasm::Error>(())
-    /// ```
-    pub fn default_alg(&self) -> Algorithm {
-        if let Some(alg) = self.alg {
-            return alg;
-        }
-        match self.family() {
-            Family::Hmac => Algorithm::HS256,
-            Family::Rsa => Algorithm::RS256,
-            Family::Ec(curve) => curve.algorithm(),
-            Family::Ed25519 => Algorithm::EdDSA,
-            Family::None => Algorithm::None,
-        }
-    }
-
     /// The key id (`kid`), if any.
     ///
     /// ```
@@ -204,51 +175,6 @@ impl Key {
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
         self.kid = Some(kid.into());
         self
-    }
-
-    /// Binds the key to one algorithm of its family (RFC 8725 §3.1). A key of
-    /// another family, or `none`, is an `InvalidKeyError`.
-    ///
-    /// ```
-    /// # use jwt_wasm::{Algorithm, ErrorKind, Key};
-    /// let key = Key::from_secret("secret")?;
-    /// assert!(key.clone().with_alg(Algorithm::HS512).is_ok());
-    /// assert_eq!(key.with_alg(Algorithm::RS256).unwrap_err().kind(), ErrorKind::InvalidKey);
-    /// # Ok::<(), jwt_wasm::Error>(())
-    /// ```
-    pub fn with_alg(mut self, alg: Algorithm) -> Result<Self, Error> {
-        self.check_family(alg)?;
-        self.alg = Some(alg);
-        Ok(self)
-    }
-
-    /// Whether this key can be used with `alg`: `InvalidAlgorithmError` when it
-    /// is bound to another algorithm, `InvalidKeyError` when `alg` belongs to
-    /// another family.
-    #[allow(dead_code)] // called by the jwt layer
-    pub(crate) fn check_alg(&self, alg: Algorithm) -> Result<(), Error> {
-        if let Some(bound) = self.alg {
-            if bound != alg {
-                return Err(err!(InvalidAlgorithm, "The specified alg value is not allowed"));
-            }
-        }
-        self.check_family(alg)
-    }
-
-    /// `InvalidKeyError` unless `alg` belongs to this key's family.
-    pub(crate) fn check_family(&self, alg: Algorithm) -> Result<(), Error> {
-        let family = self.family();
-        if alg.family() == family && family != Family::None {
-            return Ok(());
-        }
-        let what = match family {
-            Family::Hmac => String::from("An HMAC secret"),
-            Family::Rsa => String::from("An RSA key"),
-            Family::Ec(curve) => alloc::format!("An EC key on {}", curve.name()),
-            Family::Ed25519 => String::from("An Ed25519 key"),
-            Family::None => String::from("This key"),
-        };
-        Err(err!(InvalidKey, "{} cannot be used with the {} algorithm", what, alg))
     }
 
     /// Whether the key holds private (or secret) material, so it can sign.
@@ -317,60 +243,6 @@ impl Key {
             kid: self.kid.clone(),
             key_use: self.key_use.clone(),
             key_ops: self.key_ops.clone(),
-        }
-    }
-
-    /// A warning when the key is shorter than RFC 7518 / NIST recommend for
-    /// `alg`: an HMAC secret shorter than the hash output (RFC 7518 §3.2), or
-    /// an RSA modulus under 2048 bits (RFC 7518 §3.3). `None` otherwise.
-    ///
-    /// ```
-    /// # use jwt_wasm::{Algorithm, Key};
-    /// let key = Key::from_secret("secret")?;
-    /// assert_eq!(
-    ///     key.key_length_warning(Algorithm::HS256).as_deref(),
-    ///     Some("The HMAC key is 6 bytes long, which is below the minimum recommended \
-    ///           length of 32 bytes for HS256. See RFC 7518 Section 3.2.")
-    /// );
-    /// # Ok::<(), jwt_wasm::Error>(())
-    /// ```
-    pub fn key_length_warning(&self, alg: Algorithm) -> Option<String> {
-        match &self.material {
-            #[cfg(feature = "hmac")]
-            Material::Secret(secret) => {
-                let min = alg.hash().filter(|_| alg.family() == Family::Hmac)?.len();
-                (secret.len() < min).then(|| {
-                    alloc::format!(
-                        "The HMAC key is {} bytes long, which is below the minimum recommended \
-                         length of {min} bytes for {alg}. See RFC 7518 Section 3.2.",
-                        secret.len()
-                    )
-                })
-            }
-            #[cfg(feature = "rsa")]
-            Material::RsaPrivate(_) | Material::RsaPublic(_) => {
-                let bits = self.rsa_bits()?;
-                (alg.family() == Family::Rsa && bits < 2048).then(|| {
-                    alloc::format!(
-                        "The RSA key is {bits} bits long, which is below the minimum recommended \
-                         size of 2048 bits for {alg}. See RFC 7518 Section 3.3."
-                    )
-                })
-            }
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-
-    /// The RSA modulus size in bits.
-    #[cfg(feature = "rsa")]
-    pub(crate) fn rsa_bits(&self) -> Option<u32> {
-        use rsa::traits::PublicKeyParts;
-        match &self.material {
-            Material::RsaPrivate(k) => Some(k.n().bits_vartime()),
-            Material::RsaPublic(k) => Some(k.n().bits_vartime()),
-            #[allow(unreachable_patterns)]
-            _ => None,
         }
     }
 }

@@ -78,6 +78,7 @@ impl TryRng for OsRng {
 impl TryCryptoRng for OsRng {}
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
     use rand_core::Rng;

@@ -2,6 +2,8 @@
 //! public keys, for every family; PEM, DER and JWK round trips of generated
 //! keys. Keys in different formats are compared by RFC 7638 thumbprint.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use base64ct::{Base64, Encoding};
 use jwt_wasm::{Algorithm, ErrorKind, Family, Key};
 

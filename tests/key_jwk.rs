@@ -1,6 +1,8 @@
 //! JWK import, export, validation and thumbprints: RFC 7638 §3.1, RFC 8037
 //! Appendix A, RFC 7520 §3, and the rejection rules (RFC 7517/7518).
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use base64ct::{Base64UrlUnpadded, Encoding};
 use jwt_wasm::{Algorithm, ErrorKind, Key};
 use serde_json::{Value, json};

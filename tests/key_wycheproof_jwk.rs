@@ -4,6 +4,8 @@
 //! selection by the header's `kid` and `alg`, the minimum key length (as with
 //! `enforce_minimum_key_length`), then the signature.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap
+
 use base64ct::{Base64UrlUnpadded, Encoding};
 use jwt_wasm::{Algorithm, JwkSet};
 use serde_json::Value;

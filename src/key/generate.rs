@@ -1,9 +1,14 @@
 //! Key generation from the system's random number generator.
 
+#[cfg(any(feature = "rsa", feature = "eddsa"))]
 use alloc::boxed::Box;
 
-use super::{Key, Material};
-use crate::algorithm::{Algorithm, Curve, Family};
+use super::Key;
+#[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+use super::Material;
+#[cfg(feature = "ecdsa")]
+use crate::algorithm::Curve;
+use crate::algorithm::{Algorithm, Family};
 use crate::error::{Error, err};
 #[allow(unused_imports)]
 use crate::rng::OsRng;

@@ -166,7 +166,7 @@ fn rsa(obj: &Map<String, Value>) -> Result<Material, Error> {
     return super::rsa_jwk::private_from_parts(&n, &e, &d, &crt);
     #[cfg(not(feature = "rsa"))]
     {
-        let _ = (d, crt);
+        let _ = (n, e, d, crt);
         Err(unsupported("RSA"))
     }
 }

@@ -39,6 +39,7 @@ fn in_subgroup_of_65537(x: u32, r: u32) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 
@@ -47,8 +48,9 @@ mod tests {
         assert_eq!(residue(&[0x01, 0x00], 7), 256 % 7);
         // 65537 ≡ 2 (mod 5): 2 generates all of 1..4.
         assert!((1..5).all(|x| in_subgroup_of_65537(x, 5)));
-        // 65537 ≡ 1 (mod 3): the subgroup is {1}.
-        assert!(in_subgroup_of_65537(1, 3) && !in_subgroup_of_65537(2, 3));
+        // 65537 ≡ 2 (mod 17), and 2 has order 8: {1, 2, 4, 8, 16, 15, 13, 9}.
+        assert!([1, 2, 4, 8, 16, 15, 13, 9].iter().all(|&x| in_subgroup_of_65537(x, 17)));
+        assert!([3, 5, 6, 7, 10, 11, 12, 14].iter().all(|&x| !in_subgroup_of_65537(x, 17)));
         // n ≡ 0 (mod r) is never in the subgroup.
         assert!(!has_fingerprint(&[3 * 5 * 7]));
     }
