@@ -63,7 +63,10 @@ impl JwkSet {
         if keys.is_empty() {
             return Err(err!(JwkSet, "The JWK Set did not contain any keys"));
         }
-        let keys: Vec<Key> = keys.iter().filter_map(|jwk| Key::from_jwk(jwk).ok()).collect();
+        let keys: Vec<Key> = keys
+            .iter()
+            .filter_map(|jwk| Key::from_jwk(jwk).ok())
+            .collect();
         if keys.is_empty() {
             return Err(err!(JwkSet, "The JWK Set did not contain any usable keys"));
         }
@@ -80,8 +83,8 @@ impl JwkSet {
     /// ```
     #[allow(clippy::should_implement_trait)] // FromStr is implemented too
     pub fn from_str(json: &str) -> Result<Self, Error> {
-        let value: Value =
-            serde_json::from_str(json).map_err(|_| err!(JwkSet, "The JWK Set is not valid JSON"))?;
+        let value: Value = serde_json::from_str(json)
+            .map_err(|_| err!(JwkSet, "The JWK Set is not valid JSON"))?;
         Self::from_value(&value)
     }
 
@@ -137,9 +140,17 @@ impl JwkSet {
         let first = matches.next().ok_or_else(|| no_match(kid, Some(alg)))?;
         if matches.next().is_some() {
             return Err(match kid {
-                Some(kid) => err!(JwkSetMultipleMatchingKeys, "Multiple signing keys in the JWK Set match: \"{}\"", kid),
-                None => err!(JwkSetMultipleMatchingKeys, "Multiple signing keys in the JWK Set match alg \"{}\" and the token has \
-                     no kid", alg),
+                Some(kid) => err!(
+                    JwkSetMultipleMatchingKeys,
+                    "Multiple signing keys in the JWK Set match: \"{}\"",
+                    kid
+                ),
+                None => err!(
+                    JwkSetMultipleMatchingKeys,
+                    "Multiple signing keys in the JWK Set match alg \"{}\" and the token has \
+                     no kid",
+                    alg
+                ),
             });
         }
         Ok(first)
@@ -152,16 +163,26 @@ fn fits(key: &Key, kid: Option<&str>, alg: Algorithm) -> bool {
         && key.alg().is_none_or(|bound| bound == alg)
         && key.check_family(alg).is_ok()
         && key.key_use().is_none_or(|key_use| key_use == "sig")
-        && key.key_ops().is_none_or(|ops| ops.iter().any(|op| op == "verify"))
+        && key
+            .key_ops()
+            .is_none_or(|ops| ops.iter().any(|op| op == "verify"))
 }
 
 fn no_match(kid: Option<&str>, alg: Option<Algorithm>) -> Error {
     match (kid, alg) {
         (Some(kid), _) => {
-            err!(JwkSetNoMatchingKey, "Unable to find a signing key that matches: \"{}\"", kid)
+            err!(
+                JwkSetNoMatchingKey,
+                "Unable to find a signing key that matches: \"{}\"",
+                kid
+            )
         }
         (None, Some(alg)) => {
-            err!(JwkSetNoMatchingKey, "Unable to find a signing key that matches alg: \"{}\"", alg)
+            err!(
+                JwkSetNoMatchingKey,
+                "Unable to find a signing key that matches alg: \"{}\"",
+                alg
+            )
         }
         (None, None) => err!(JwkSetNoMatchingKey, "Unable to find a signing key"),
     }

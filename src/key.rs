@@ -103,7 +103,13 @@ pub(crate) enum EcPublic {
 
 impl Key {
     pub(crate) fn new(material: Material) -> Self {
-        Self { material, alg: None, kid: None, key_use: None, key_ops: None }
+        Self {
+            material,
+            alg: None,
+            kid: None,
+            key_use: None,
+            key_ops: None,
+        }
     }
 
     /// The family this key belongs to.

@@ -25,7 +25,10 @@ impl OsRng {
     pub(crate) fn new() -> Result<Self, Error> {
         let mut probe = [0u8; 1];
         getrandom::fill(&mut probe).map_err(|_| unavailable())?;
-        Ok(Self { failed: false, counter: 0 })
+        Ok(Self {
+            failed: false,
+            counter: 0,
+        })
     }
 
     /// Fills `dst` with random bytes, failing cleanly when the system source does.
@@ -36,12 +39,19 @@ impl OsRng {
     /// `Ok` when every read succeeded; otherwise whatever was produced with this
     /// generator is not random and must be thrown away.
     pub(crate) fn finish(self) -> Result<(), Error> {
-        if self.failed { Err(unavailable()) } else { Ok(()) }
+        if self.failed {
+            Err(unavailable())
+        } else {
+            Ok(())
+        }
     }
 }
 
 fn unavailable() -> Error {
-    err!(InvalidKey, "The system random number generator is unavailable")
+    err!(
+        InvalidKey,
+        "The system random number generator is unavailable"
+    )
 }
 
 impl TryRng for OsRng {

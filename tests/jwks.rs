@@ -7,7 +7,8 @@ use jwt_wasm::{Algorithm, ErrorKind, JwkSet, Key, KeyResolver};
 use serde_json::{Value, json};
 
 fn oct(kid: &str, extra: Value) -> Value {
-    let mut jwk = json!({"kty": "oct", "kid": kid, "k": "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg"});
+    let mut jwk =
+        json!({"kty": "oct", "kid": kid, "k": "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg"});
     for (name, value) in extra.as_object().unwrap() {
         jwk[name] = value.clone();
     }
@@ -24,8 +25,18 @@ fn select_err(set: &JwkSet, kid: Option<&str>, alg: Algorithm) -> ErrorKind {
 
 #[test]
 fn malformed_sets_are_jwk_set_errors() {
-    for doc in [json!([]), json!({}), json!({"keys": {}}), json!({"keys": []}), json!("x")] {
-        assert_eq!(JwkSet::from_value(&doc).unwrap_err().kind(), ErrorKind::JwkSet, "{doc}");
+    for doc in [
+        json!([]),
+        json!({}),
+        json!({"keys": {}}),
+        json!({"keys": []}),
+        json!("x"),
+    ] {
+        assert_eq!(
+            JwkSet::from_value(&doc).unwrap_err().kind(),
+            ErrorKind::JwkSet,
+            "{doc}"
+        );
     }
     assert_eq!(JwkSet::from_str("{").unwrap_err().kind(), ErrorKind::JwkSet);
 }
@@ -46,59 +57,109 @@ fn unusable_keys_are_skipped_and_an_all_unusable_set_is_an_error() {
     let bad = json!({"keys": [{"kty": "oct", "k": ""}, {"kty": "nope"}]});
     let err = JwkSet::from_value(&bad).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkSet);
-    assert!(err.message().starts_with("The JWK Set did not contain any usable keys"), "{err}");
+    assert!(
+        err.message()
+            .starts_with("The JWK Set did not contain any usable keys"),
+        "{err}"
+    );
 }
 
 #[test]
 fn from_str_and_parse_agree() {
     let text = json!({"keys": [oct("a", json!({}))]}).to_string();
     let parsed: JwkSet = text.parse().unwrap();
-    assert_eq!(parsed.keys().len(), JwkSet::from_str(&text).unwrap().keys().len());
+    assert_eq!(
+        parsed.keys().len(),
+        JwkSet::from_str(&text).unwrap().keys().len()
+    );
 }
 
 #[test]
 fn select_by_kid() {
     let set = set(vec![oct("a", json!({})), oct("b", json!({}))]);
-    assert_eq!(set.select(Some("b"), Algorithm::HS256).unwrap().kid(), Some("b"));
+    assert_eq!(
+        set.select(Some("b"), Algorithm::HS256).unwrap().kid(),
+        Some("b")
+    );
     assert_eq!(set.get("a").unwrap().kid(), Some("a"));
     let err = set.select(Some("c"), Algorithm::HS256).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkSetNoMatchingKey);
-    assert_eq!(err.message(), "Unable to find a signing key that matches: \"c\"");
-    assert_eq!(set.get("c").unwrap_err().kind(), ErrorKind::JwkSetNoMatchingKey);
+    assert_eq!(
+        err.message(),
+        "Unable to find a signing key that matches: \"c\""
+    );
+    assert_eq!(
+        set.get("c").unwrap_err().kind(),
+        ErrorKind::JwkSetNoMatchingKey
+    );
 }
 
 #[test]
 fn without_a_kid_one_candidate_is_chosen_and_several_are_ambiguous() {
-    let ec = Key::generate(Algorithm::ES256).unwrap().public_key().unwrap().to_jwk();
+    let ec = Key::generate(Algorithm::ES256)
+        .unwrap()
+        .public_key()
+        .unwrap()
+        .to_jwk();
     let one = set(vec![oct("a", json!({})), ec.clone().into()]);
     assert_eq!(one.select(None, Algorithm::HS256).unwrap().kid(), Some("a"));
     assert!(one.select(None, Algorithm::ES256).is_ok());
     let two = set(vec![oct("a", json!({})), oct("b", json!({}))]);
-    assert_eq!(select_err(&two, None, Algorithm::HS256), ErrorKind::JwkSetMultipleMatchingKeys);
-    assert_eq!(select_err(&two, None, Algorithm::ES256), ErrorKind::JwkSetNoMatchingKey);
+    assert_eq!(
+        select_err(&two, None, Algorithm::HS256),
+        ErrorKind::JwkSetMultipleMatchingKeys
+    );
+    assert_eq!(
+        select_err(&two, None, Algorithm::ES256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
 }
 
 /// Wycheproof JWK tcId 4's idea: two usable keys with one kid are ambiguous.
 #[test]
 fn duplicate_kids_are_ambiguous() {
-    let set = set(vec![oct("dup", json!({})), oct("dup", json!({"k": "b3RoZXItc2VjcmV0"}))]);
+    let set = set(vec![
+        oct("dup", json!({})),
+        oct("dup", json!({"k": "b3RoZXItc2VjcmV0"})),
+    ]);
     let err = set.select(Some("dup"), Algorithm::HS256).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkSetMultipleMatchingKeys);
-    assert_eq!(err.message(), "Multiple signing keys in the JWK Set match: \"dup\"");
+    assert_eq!(
+        err.message(),
+        "Multiple signing keys in the JWK Set match: \"dup\""
+    );
 }
 
 #[test]
 fn select_by_bound_alg_and_family() {
     let set = set(vec![
         oct("h", json!({"alg": "HS384"})),
-        Key::generate(Algorithm::ES384).unwrap().with_kid("e").public_key().unwrap().to_jwk().into(),
+        Key::generate(Algorithm::ES384)
+            .unwrap()
+            .with_kid("e")
+            .public_key()
+            .unwrap()
+            .to_jwk()
+            .into(),
     ]);
-    assert_eq!(set.select(Some("h"), Algorithm::HS384).unwrap().kid(), Some("h"));
+    assert_eq!(
+        set.select(Some("h"), Algorithm::HS384).unwrap().kid(),
+        Some("h")
+    );
     // Bound to HS384: not HS256.
-    assert_eq!(select_err(&set, Some("h"), Algorithm::HS256), ErrorKind::JwkSetNoMatchingKey);
+    assert_eq!(
+        select_err(&set, Some("h"), Algorithm::HS256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
     // A P-384 key only for ES384, never ES256 or an HMAC algorithm.
-    assert_eq!(select_err(&set, Some("e"), Algorithm::ES256), ErrorKind::JwkSetNoMatchingKey);
-    assert_eq!(select_err(&set, Some("e"), Algorithm::HS384), ErrorKind::JwkSetNoMatchingKey);
+    assert_eq!(
+        select_err(&set, Some("e"), Algorithm::ES256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
+    assert_eq!(
+        select_err(&set, Some("e"), Algorithm::HS384),
+        ErrorKind::JwkSetNoMatchingKey
+    );
     assert_eq!(set.select(None, Algorithm::ES384).unwrap().kid(), Some("e"));
 }
 
@@ -110,18 +171,30 @@ fn select_by_use_and_key_ops() {
         oct("sign-only", json!({"key_ops": ["sign"]})),
         oct("verify", json!({"key_ops": ["sign", "verify"]})),
     ]);
-    assert_eq!(select_err(&set, Some("enc"), Algorithm::HS256), ErrorKind::JwkSetNoMatchingKey);
-    assert_eq!(select_err(&set, Some("sign-only"), Algorithm::HS256), ErrorKind::JwkSetNoMatchingKey);
+    assert_eq!(
+        select_err(&set, Some("enc"), Algorithm::HS256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
+    assert_eq!(
+        select_err(&set, Some("sign-only"), Algorithm::HS256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
     assert!(set.select(Some("sig"), Algorithm::HS256).is_ok());
     assert!(set.select(Some("verify"), Algorithm::HS256).is_ok());
-    assert_eq!(select_err(&set, None, Algorithm::HS256), ErrorKind::JwkSetMultipleMatchingKeys);
+    assert_eq!(
+        select_err(&set, None, Algorithm::HS256),
+        ErrorKind::JwkSetMultipleMatchingKeys
+    );
 }
 
 #[test]
 fn resolver_delegates_to_select() {
     let set = set(vec![oct("a", json!({})), oct("b", json!({}))]);
     let resolver: &dyn KeyResolver = &set;
-    assert_eq!(resolver.resolve(Some("a"), Algorithm::HS256).unwrap().kid(), Some("a"));
+    assert_eq!(
+        resolver.resolve(Some("a"), Algorithm::HS256).unwrap().kid(),
+        Some("a")
+    );
     let err = resolver.resolve(None, Algorithm::HS256).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkSetMultipleMatchingKeys);
 }
@@ -132,9 +205,22 @@ fn rfc7517_appendix_a_style_public_set() {
     let rsa = Key::from_jwk(&json!({"kty": "RSA", "kid": "2011-04-29", "use": "sig", "e": "AQAB",
         "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"}))
     .unwrap();
-    let ec = Key::generate(Algorithm::ES256).unwrap().with_kid("1").public_key().unwrap();
+    let ec = Key::generate(Algorithm::ES256)
+        .unwrap()
+        .with_kid("1")
+        .public_key()
+        .unwrap();
     let set = JwkSet::new(vec![rsa, ec]);
-    assert_eq!(set.select(None, Algorithm::PS256).unwrap().kid(), Some("2011-04-29"));
-    assert_eq!(set.select(Some("1"), Algorithm::ES256).unwrap().kid(), Some("1"));
-    assert_eq!(select_err(&set, Some("1"), Algorithm::RS256), ErrorKind::JwkSetNoMatchingKey);
+    assert_eq!(
+        set.select(None, Algorithm::PS256).unwrap().kid(),
+        Some("2011-04-29")
+    );
+    assert_eq!(
+        set.select(Some("1"), Algorithm::ES256).unwrap().kid(),
+        Some("1")
+    );
+    assert_eq!(
+        select_err(&set, Some("1"), Algorithm::RS256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
 }

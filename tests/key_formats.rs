@@ -57,7 +57,10 @@ fn ec_sec1_pkcs8_and_spki_hold_the_same_key_on_every_curve() {
 fn certificates_yield_their_subject_public_key() {
     assert_eq!(tp(EC_CERT), tp(EC_P256_PKCS8));
     assert_eq!(tp(ED_CERT), tp(ED_PKCS8));
-    assert_eq!(Key::from_pem(ED_CERT).unwrap().default_alg(), Algorithm::EdDSA);
+    assert_eq!(
+        Key::from_pem(ED_CERT).unwrap().default_alg(),
+        Algorithm::EdDSA
+    );
 }
 
 #[test]
@@ -71,14 +74,34 @@ fn ed25519_pkcs8_and_spki() {
 #[test]
 fn der_input_reads_every_format() {
     let all = [
-        RSA_PKCS8, RSA_PKCS1, RSA_SPKI, RSA_PUB_PKCS1, RSA_CERT, EC_P256_SEC1, EC_P384_SEC1,
-        EC_P521_SEC1, EC_K256_SEC1, EC_K256_PKCS8, EC_P521_SPKI, EC_CERT, ED_PKCS8, ED_SPKI,
+        RSA_PKCS8,
+        RSA_PKCS1,
+        RSA_SPKI,
+        RSA_PUB_PKCS1,
+        RSA_CERT,
+        EC_P256_SEC1,
+        EC_P384_SEC1,
+        EC_P521_SEC1,
+        EC_K256_SEC1,
+        EC_K256_PKCS8,
+        EC_P521_SPKI,
+        EC_CERT,
+        ED_PKCS8,
+        ED_SPKI,
         ED_CERT,
     ];
     for pem in all {
         let from_der = Key::from_der(&der(pem)).unwrap();
-        assert_eq!(from_der.thumbprint().unwrap(), tp(pem), "{}", pem.lines().next().unwrap());
-        assert_eq!(from_der.is_private(), Key::from_pem(pem).unwrap().is_private());
+        assert_eq!(
+            from_der.thumbprint().unwrap(),
+            tp(pem),
+            "{}",
+            pem.lines().next().unwrap()
+        );
+        assert_eq!(
+            from_der.is_private(),
+            Key::from_pem(pem).unwrap().is_private()
+        );
     }
 }
 
@@ -129,7 +152,10 @@ fn malformed_openssh_lines_are_invalid_keys() {
     let at = ec.windows(8).position(|w| w == b"nistp256").unwrap();
     ec[at + 7] = b'4';
     let line = format!("ecdsa-sha2-nistp256 {}", Base64::encode_string(&ec));
-    assert_eq!(Key::from_ssh(&line).unwrap_err().kind(), ErrorKind::InvalidKey);
+    assert_eq!(
+        Key::from_ssh(&line).unwrap_err().kind(),
+        ErrorKind::InvalidKey
+    );
 }
 
 #[test]
@@ -146,11 +172,28 @@ fn bad_pem_documents_are_invalid_keys() {
         &wrong_label,
     ];
     for pem in cases {
-        assert_eq!(Key::from_pem(pem).unwrap_err().kind(), ErrorKind::InvalidKey, "{pem}");
+        assert_eq!(
+            Key::from_pem(pem).unwrap_err().kind(),
+            ErrorKind::InvalidKey,
+            "{pem}"
+        );
     }
-    for der in [&[][..], &[0x30, 0x03, 0x02, 0x01, 0x01], &[0x30, 0x82, 0xff]] {
-        assert_eq!(Key::from_der(der).unwrap_err().kind(), ErrorKind::InvalidKey);
+    for der in [
+        &[][..],
+        &[0x30, 0x03, 0x02, 0x01, 0x01],
+        &[0x30, 0x82, 0xff],
+    ] {
+        assert_eq!(
+            Key::from_der(der).unwrap_err().kind(),
+            ErrorKind::InvalidKey
+        );
     }
+}
+
+#[test]
+fn pem_with_crlf_line_endings_and_surrounding_whitespace() {
+    let crlf = format!("\n  {}  \n", EC_P384_PKCS8.replace('\n', "\r\n"));
+    assert_eq!(tp(&crlf), tp(EC_P384_PKCS8));
 }
 
 #[test]
@@ -178,8 +221,15 @@ fn generated_keys_round_trip_through_pem_der_and_jwk() {
         let expected = key.thumbprint().unwrap();
         for half in [key.clone(), key.public_key().unwrap()] {
             let pem = half.to_pem().unwrap();
-            let label = if half.is_private() { "PRIVATE KEY" } else { "PUBLIC KEY" };
-            assert!(pem.starts_with(&format!("-----BEGIN {label}-----\n")), "{alg}");
+            let label = if half.is_private() {
+                "PRIVATE KEY"
+            } else {
+                "PUBLIC KEY"
+            };
+            assert!(
+                pem.starts_with(&format!("-----BEGIN {label}-----\n")),
+                "{alg}"
+            );
             let again = Key::from_pem(&pem).unwrap();
             assert_eq!(again.is_private(), half.is_private());
             assert_eq!(again.thumbprint().unwrap(), expected, "{alg} PEM");
@@ -198,7 +248,11 @@ fn generated_keys_round_trip_through_pem_der_and_jwk() {
 
 #[test]
 fn generated_hmac_secrets_round_trip_through_jwk() {
-    for (alg, len) in [(Algorithm::HS256, 32), (Algorithm::HS384, 48), (Algorithm::HS512, 64)] {
+    for (alg, len) in [
+        (Algorithm::HS256, 32),
+        (Algorithm::HS384, 48),
+        (Algorithm::HS512, 64),
+    ] {
         let key = Key::generate(alg).unwrap().with_kid("h");
         let jwk = key.to_jwk();
         let k = base64ct::Base64UrlUnpadded::decode_vec(jwk["k"].as_str().unwrap()).unwrap();
@@ -208,14 +262,76 @@ fn generated_hmac_secrets_round_trip_through_jwk() {
         assert_eq!(again.to_jwk(), jwk);
         assert_eq!(again.thumbprint().unwrap(), key.thumbprint().unwrap());
     }
-    let (a, b) = (Key::generate(Algorithm::HS256).unwrap(), Key::generate(Algorithm::HS256).unwrap());
+    let (a, b) = (
+        Key::generate(Algorithm::HS256).unwrap(),
+        Key::generate(Algorithm::HS256).unwrap(),
+    );
     assert_ne!(a.to_jwk()["k"], b.to_jwk()["k"]);
 }
 
 #[test]
 fn generation_refuses_none_and_short_rsa() {
     assert!(Key::generate(Algorithm::None).is_err());
-    assert_eq!(Key::generate_rsa(1024).unwrap_err().kind(), ErrorKind::InvalidKey);
+    assert_eq!(
+        Key::generate_rsa(1024).unwrap_err().kind(),
+        ErrorKind::InvalidKey
+    );
+}
+
+/// No input makes import panic (a panic traps in WebAssembly): truncations
+/// and byte flips of every fixture's DER, PEM text and SSH blob must each
+/// come back as `Ok` or a typed error.
+#[test]
+fn mangled_inputs_return_errors_instead_of_panicking() {
+    let pems = [
+        RSA_PKCS8,
+        RSA_PKCS1,
+        RSA_PUB_PKCS1,
+        RSA_CERT,
+        EC_P521_SEC1,
+        EC_K256_PKCS8,
+        EC_CERT,
+        ED_PKCS8,
+        ED_CERT,
+    ];
+    let mut errors = 0;
+    let mut count = |result: Result<Key, jwt_wasm::Error>| {
+        if let Err(err) = result {
+            assert_eq!(err.kind(), ErrorKind::InvalidKey);
+            errors += 1;
+        }
+    };
+    for pem in pems {
+        let der = der(pem);
+        for len in (0..der.len()).step_by(2) {
+            count(Key::from_der(&der[..len]));
+        }
+        for at in (0..der.len()).step_by(3) {
+            let mut bad = der.clone();
+            bad[at] ^= 0x41;
+            count(Key::from_der(&bad));
+        }
+        for len in (0..pem.len()).step_by(13) {
+            count(Key::from_pem(&pem[..len]));
+        }
+    }
+    for line in [SSH_RSA, SSH_EC256, SSH_EC521, SSH_ED] {
+        let (kind, rest) = line.split_once(' ').unwrap();
+        let blob = Base64::decode_vec(rest.split(' ').next().unwrap()).unwrap();
+        for at in 0..blob.len() {
+            let mut bad = blob.clone();
+            bad[at] ^= 0x80;
+            count(Key::from_ssh(&format!(
+                "{kind} {}",
+                Base64::encode_string(&bad)
+            )));
+            count(Key::from_ssh(&format!(
+                "{kind} {}",
+                Base64::encode_string(&blob[..at])
+            )));
+        }
+    }
+    assert!(errors > 1000, "{errors}");
 }
 
 // Fixtures for the key-format tests, made for this project with OpenSSL 3
@@ -518,7 +634,8 @@ U9Wdiz5Bwtx8QqUMIds=
 ";
 
 /// `ssh-keygen` Ed25519 public key line.
-const SSH_ED: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHl6oX1kS120G48wPo34QEDtsNW9DuUyLStwd2VkL1/J ed@test";
+const SSH_ED: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHl6oX1kS120G48wPo34QEDtsNW9DuUyLStwd2VkL1/J ed@test";
 
 /// The last 32 bytes of its wire blob, base64url (decoded with Python).
 const SSH_ED_X: &str = "eXqhfWRLXbQbjzA-jfhAQO2w1b0O5TItK3B3ZWQvX8k";

@@ -26,19 +26,28 @@ fn message(jwk: Value) -> String {
 
 #[test]
 fn rfc7638_section_3_1_thumbprint() {
-    let jwk = json!({"kty": "RSA", "n": RFC7638_N, "e": "AQAB", "alg": "RS256", "kid": "2011-04-29"});
+    let jwk =
+        json!({"kty": "RSA", "n": RFC7638_N, "e": "AQAB", "alg": "RS256", "kid": "2011-04-29"});
     let key = Key::from_jwk(&jwk).unwrap();
-    assert_eq!(key.thumbprint().unwrap(), "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    assert_eq!(
+        key.thumbprint().unwrap(),
+        "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+    );
     assert_eq!(Value::Object(key.to_jwk()), jwk);
 }
 
 #[test]
 fn rfc8037_appendix_a_ed25519_key_and_thumbprint() {
-    let private = Key::from_jwk(&json!({"kty": "OKP", "crv": "Ed25519", "d": RFC8037_D, "x": RFC8037_X})).unwrap();
+    let private =
+        Key::from_jwk(&json!({"kty": "OKP", "crv": "Ed25519", "d": RFC8037_D, "x": RFC8037_X}))
+            .unwrap();
     assert!(private.is_private());
     assert_eq!(private.default_alg(), Algorithm::EdDSA);
     // A.3: the thumbprint of the public key.
-    assert_eq!(private.thumbprint().unwrap(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+    assert_eq!(
+        private.thumbprint().unwrap(),
+        "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"
+    );
     assert_eq!(private.public_key().unwrap().to_jwk()["x"], RFC8037_X);
     assert_eq!(private.to_jwk()["d"], RFC8037_D);
 }
@@ -80,21 +89,37 @@ fn rfc7520_section_3_keys_round_trip() {
 fn algorithm_inference_follows_pyjwk() {
     let cases = [
         (json!({"kty": "oct", "k": "c2VjcmV0"}), Algorithm::HS256),
-        (json!({"kty": "RSA", "n": RFC7638_N, "e": "AQAB"}), Algorithm::RS256),
-        (json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X}), Algorithm::EdDSA),
+        (
+            json!({"kty": "RSA", "n": RFC7638_N, "e": "AQAB"}),
+            Algorithm::RS256,
+        ),
+        (
+            json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X}),
+            Algorithm::EdDSA,
+        ),
     ];
     for (jwk, alg) in cases {
         let key = Key::from_jwk(&jwk).unwrap();
         assert_eq!((key.alg(), key.default_alg()), (None, alg));
     }
-    for alg in [Algorithm::ES256, Algorithm::ES384, Algorithm::ES512, Algorithm::ES256K] {
+    for alg in [
+        Algorithm::ES256,
+        Algorithm::ES384,
+        Algorithm::ES512,
+        Algorithm::ES256K,
+    ] {
         let mut jwk = Key::generate(alg).unwrap().public_key().unwrap().to_jwk();
         jwk.remove("alg");
         assert_eq!(Key::from_jwk(&jwk.into()).unwrap().default_alg(), alg);
     }
     // An explicit algorithm wins over the JWK's own alg.
     let jwk = json!({"kty": "oct", "k": "c2VjcmV0", "alg": "HS256"});
-    assert_eq!(Key::from_jwk_with_alg(&jwk, Algorithm::HS512).unwrap().alg(), Some(Algorithm::HS512));
+    assert_eq!(
+        Key::from_jwk_with_alg(&jwk, Algorithm::HS512)
+            .unwrap()
+            .alg(),
+        Some(Algorithm::HS512)
+    );
     let err = Key::from_jwk_with_alg(&jwk, Algorithm::ES256).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidKey);
 }
@@ -104,11 +129,23 @@ fn kty_and_crv_errors_use_pyjwk_messages_without_key_material() {
     let msg = message(json!({"k": "c3VwZXItc2VjcmV0"}));
     assert!(msg.starts_with("kty is not found"), "{msg}");
     assert!(!msg.contains("c3VwZXItc2VjcmV0"), "{msg}");
-    assert_eq!(kind(json!({"k": "c3VwZXItc2VjcmV0"})), ErrorKind::InvalidKey);
+    assert_eq!(
+        kind(json!({"k": "c3VwZXItc2VjcmV0"})),
+        ErrorKind::InvalidKey
+    );
     assert_eq!(message(json!({"kty": "foo"})), "Unsupported kty: foo");
-    assert_eq!(message(json!({"kty": "OKP", "crv": "Ed448", "x": "AA"})), "Unsupported crv: Ed448");
-    assert_eq!(message(json!({"kty": "OKP", "crv": "X25519", "x": "AA"})), "Unsupported crv: X25519");
-    assert_eq!(message(json!({"kty": "EC", "crv": "P-192", "x": "AA", "y": "AA"})), "Unsupported crv: P-192");
+    assert_eq!(
+        message(json!({"kty": "OKP", "crv": "Ed448", "x": "AA"})),
+        "Unsupported crv: Ed448"
+    );
+    assert_eq!(
+        message(json!({"kty": "OKP", "crv": "X25519", "x": "AA"})),
+        "Unsupported crv: X25519"
+    );
+    assert_eq!(
+        message(json!({"kty": "EC", "crv": "P-192", "x": "AA", "y": "AA"})),
+        "Unsupported crv: P-192"
+    );
     assert_eq!(kind(json!("not an object")), ErrorKind::Jwk);
     assert_eq!(kind(json!({"kty": 1})), ErrorKind::Jwk);
     assert_eq!(Key::from_jwk_str("{").unwrap_err().kind(), ErrorKind::Jwk);
@@ -116,7 +153,11 @@ fn kty_and_crv_errors_use_pyjwk_messages_without_key_material() {
 
 #[test]
 fn alg_must_be_a_signing_algorithm_of_the_keys_family_and_curve() {
-    let ec = Key::generate(Algorithm::ES256).unwrap().public_key().unwrap().to_jwk();
+    let ec = Key::generate(Algorithm::ES256)
+        .unwrap()
+        .public_key()
+        .unwrap()
+        .to_jwk();
     let with = |alg: &str| {
         let mut jwk = ec.clone();
         jwk.insert("alg".into(), alg.into());
@@ -129,13 +170,22 @@ fn alg_must_be_a_signing_algorithm_of_the_keys_family_and_curve() {
         assert_eq!(kind(with(unknown)), ErrorKind::Jwk, "{unknown}");
     }
     assert!(Key::from_jwk(&with("ES256")).is_ok());
-    assert_eq!(kind(json!({"kty": "oct", "k": "c2VjcmV0", "alg": "EdDSA"})), ErrorKind::InvalidKey);
+    assert_eq!(
+        kind(json!({"kty": "oct", "k": "c2VjcmV0", "alg": "EdDSA"})),
+        ErrorKind::InvalidKey
+    );
 }
 
 #[test]
 fn base64url_members_must_be_canonical() {
     assert!(Key::from_jwk(&json!({"kty": "oct", "k": "c2VjcmV0cw"})).is_ok());
-    for k in ["c2VjcmV0cw==", "c2VjcmV0+/", "c2Vj cmV0", "c2VjcmV0cx", "c2VjcmV0c"] {
+    for k in [
+        "c2VjcmV0cw==",
+        "c2VjcmV0+/",
+        "c2Vj cmV0",
+        "c2VjcmV0cx",
+        "c2VjcmV0c",
+    ] {
         // "c2VjcmV0cx" is "c2VjcmV0cw" with non-zero trailing bits.
         assert_eq!(kind(json!({"kty": "oct", "k": k})), ErrorKind::Jwk, "{k}");
     }
@@ -176,7 +226,10 @@ fn ec_coordinates_must_be_full_width_and_on_the_curve() {
     for jwk in cases {
         assert_eq!(kind(jwk.clone()), ErrorKind::InvalidKey, "{jwk}");
     }
-    assert_eq!(kind(json!({"kty": "EC", "crv": "P-256", "x": x})), ErrorKind::Jwk);
+    assert_eq!(
+        kind(json!({"kty": "EC", "crv": "P-256", "x": x})),
+        ErrorKind::Jwk
+    );
     assert!(Key::from_jwk(&edit("d", d.into())).unwrap().is_private());
 }
 
@@ -185,7 +238,10 @@ fn okp_private_key_must_match_x() {
     let other = Key::generate(Algorithm::EdDSA).unwrap().to_jwk();
     let jwk = json!({"kty": "OKP", "crv": "Ed25519", "d": other["d"], "x": RFC8037_X});
     assert_eq!(kind(jwk), ErrorKind::InvalidKey);
-    assert_eq!(kind(json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"})), ErrorKind::InvalidKey);
+    assert_eq!(
+        kind(json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"})),
+        ErrorKind::InvalidKey
+    );
 }
 
 /// RFC 7520 §3.4's RSA private key, with members removed or altered.
@@ -193,7 +249,9 @@ fn okp_private_key_must_match_x() {
 fn rsa_private_keys_need_every_consistent_crt_parameter() {
     let path = format!("{VECTORS}/jose-cookbook/jwk/3_4.rsa_private_key.json");
     let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("SKIPPED rsa_private_keys_need_every_consistent_crt_parameter: {path} is missing");
+        eprintln!(
+            "SKIPPED rsa_private_keys_need_every_consistent_crt_parameter: {path} is missing"
+        );
         return;
     };
     let full: Value = serde_json::from_str(&text).unwrap();
@@ -205,7 +263,10 @@ fn rsa_private_keys_need_every_consistent_crt_parameter() {
     // dq replaced by dp: n, e, d, p, q still agree, the CRT values do not.
     let mut jwk = full.clone();
     jwk["dq"] = full["dp"].clone();
-    assert_eq!(message(jwk), "The RSA CRT parameters dp, dq and qi are inconsistent");
+    assert_eq!(
+        message(jwk),
+        "The RSA CRT parameters dp, dq and qi are inconsistent"
+    );
     let mut jwk = full.clone();
     jwk["p"] = full["q"].clone();
     assert_eq!(kind(jwk), ErrorKind::InvalidKey);
@@ -231,9 +292,18 @@ fn kid_use_and_key_ops_are_kept_and_exported() {
     assert_eq!(key.key_use(), Some("sig"));
     assert_eq!(key.key_ops().unwrap(), ["sign", "verify"]);
     assert_eq!(Value::Object(key.to_jwk()), jwk);
-    assert_eq!(kind(json!({"kty": "oct", "k": "c2VjcmV0", "kid": 1})), ErrorKind::Jwk);
-    assert_eq!(kind(json!({"kty": "oct", "k": "c2VjcmV0", "key_ops": "verify"})), ErrorKind::Jwk);
-    assert_eq!(kind(json!({"kty": "oct", "k": "c2VjcmV0", "key_ops": [1]})), ErrorKind::Jwk);
+    assert_eq!(
+        kind(json!({"kty": "oct", "k": "c2VjcmV0", "kid": 1})),
+        ErrorKind::Jwk
+    );
+    assert_eq!(
+        kind(json!({"kty": "oct", "k": "c2VjcmV0", "key_ops": "verify"})),
+        ErrorKind::Jwk
+    );
+    assert_eq!(
+        kind(json!({"kty": "oct", "k": "c2VjcmV0", "key_ops": [1]})),
+        ErrorKind::Jwk
+    );
 }
 
 #[test]

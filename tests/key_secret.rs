@@ -24,14 +24,25 @@ fn secrets_that_look_like_public_keys_are_refused() {
     ];
     for secret in cases {
         let err = Key::from_secret(secret).unwrap_err();
-        assert_eq!((err.kind(), err.message()), (ErrorKind::InvalidKey, CONFUSION), "{secret}");
+        assert_eq!(
+            (err.kind(), err.message()),
+            (ErrorKind::InvalidKey, CONFUSION),
+            "{secret}"
+        );
         assert!(Key::from_secret(secret.as_bytes()).is_err());
     }
 }
 
 #[test]
 fn ordinary_secrets_are_accepted() {
-    for secret in ["secret", "", "{not json", r#"{"k":"no kty here"}"#, "ssh is a word", "-----"] {
+    for secret in [
+        "secret",
+        "",
+        "{not json",
+        r#"{"k":"no kty here"}"#,
+        "ssh is a word",
+        "-----",
+    ] {
         let key = Key::from_secret(secret).unwrap();
         assert_eq!(key.family(), Family::Hmac, "{secret}");
         assert!(key.is_private());
@@ -49,9 +60,24 @@ fn short_secrets_get_a_warning_per_algorithm() {
     );
     let key32 = Key::from_secret([7u8; 32]).unwrap();
     assert_eq!(key32.key_length_warning(Algorithm::HS256), None);
-    assert!(key32.key_length_warning(Algorithm::HS384).unwrap().contains("48 bytes for HS384"));
-    assert!(key32.key_length_warning(Algorithm::HS512).unwrap().contains("64 bytes for HS512"));
-    assert!(Key::from_secret("").unwrap().key_length_warning(Algorithm::HS256).is_some());
+    assert!(
+        key32
+            .key_length_warning(Algorithm::HS384)
+            .unwrap()
+            .contains("48 bytes for HS384")
+    );
+    assert!(
+        key32
+            .key_length_warning(Algorithm::HS512)
+            .unwrap()
+            .contains("64 bytes for HS512")
+    );
+    assert!(
+        Key::from_secret("")
+            .unwrap()
+            .key_length_warning(Algorithm::HS256)
+            .is_some()
+    );
     // Not an HMAC algorithm: nothing to say about an HMAC secret.
     assert_eq!(key.key_length_warning(Algorithm::RS256), None);
 }
@@ -68,11 +94,22 @@ fn keys_bind_only_to_algorithms_of_their_family() {
     }
     let p256 = Key::generate(Algorithm::ES256).unwrap();
     for alg in Algorithm::ALL {
-        assert_eq!(p256.clone().with_alg(alg).is_ok(), alg == Algorithm::ES256, "{alg}");
+        assert_eq!(
+            p256.clone().with_alg(alg).is_ok(),
+            alg == Algorithm::ES256,
+            "{alg}"
+        );
     }
-    let ed = Key::generate(Algorithm::EdDSA).unwrap().public_key().unwrap();
+    let ed = Key::generate(Algorithm::EdDSA)
+        .unwrap()
+        .public_key()
+        .unwrap();
     for alg in Algorithm::ALL {
-        assert_eq!(ed.clone().with_alg(alg).is_ok(), alg == Algorithm::EdDSA, "{alg}");
+        assert_eq!(
+            ed.clone().with_alg(alg).is_ok(),
+            alg == Algorithm::EdDSA,
+            "{alg}"
+        );
     }
     assert_eq!(
         p256.with_alg(Algorithm::ES384).unwrap_err().message(),
@@ -84,7 +121,10 @@ fn keys_bind_only_to_algorithms_of_their_family() {
 fn default_alg_prefers_the_bound_algorithm() {
     let key = Key::from_secret("secret").unwrap();
     assert_eq!(key.default_alg(), Algorithm::HS256);
-    assert_eq!(key.with_alg(Algorithm::HS512).unwrap().default_alg(), Algorithm::HS512);
+    assert_eq!(
+        key.with_alg(Algorithm::HS512).unwrap().default_alg(),
+        Algorithm::HS512
+    );
 }
 
 #[test]

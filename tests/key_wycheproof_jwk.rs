@@ -10,8 +10,10 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 use jwt_wasm::{Algorithm, JwkSet};
 use serde_json::Value;
 
-const FILE: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/wycheproof/json_web_key_test.json");
+const FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/vectors/wycheproof/json_web_key_test.json"
+);
 
 /// tcId 1 (`MixedKeySet`): a set holding an HMAC secret and an EC public key.
 /// Wycheproof calls it ambiguous; PyJWKSet accepts such sets and so do we.
@@ -33,8 +35,12 @@ enum Outcome {
 fn run(keys: &Value, jws: &str) -> Outcome {
     let reject = |why: String| Outcome::Rejected(why);
     let parts: Vec<&str> = jws.split('.').collect();
-    let [header, payload, sig] = parts[..] else { return reject("shape".into()) };
-    let Ok(header) = Base64UrlUnpadded::decode_vec(header) else { return reject("header".into()) };
+    let [header, payload, sig] = parts[..] else {
+        return reject("shape".into());
+    };
+    let Ok(header) = Base64UrlUnpadded::decode_vec(header) else {
+        return reject("header".into());
+    };
     let header: Value = serde_json::from_slice(&header).unwrap();
     let kid = header["kid"].as_str();
     let Ok(alg) = Algorithm::from_name(header["alg"].as_str().unwrap()) else {
@@ -51,14 +57,20 @@ fn run(keys: &Value, jws: &str) -> Outcome {
     if let Some(warning) = key.key_length_warning(alg) {
         return reject(warning);
     }
-    let Ok(sig) = Base64UrlUnpadded::decode_vec(sig) else { return reject("sig".into()) };
+    let Ok(sig) = Base64UrlUnpadded::decode_vec(sig) else {
+        return reject("sig".into());
+    };
     let input = format!("{}.{payload}", jws.split('.').next().unwrap());
     match alg.verify(input.as_bytes(), key, &sig) {
-        Ok(true) => Outcome::Accepted { signature_checked: true },
+        Ok(true) => Outcome::Accepted {
+            signature_checked: true,
+        },
         Ok(false) => reject("signature".into()),
         // This family's verification is not in this build yet (the `alg`
         // module fills it in): the key-level checks above still ran.
-        Err(_) => Outcome::Accepted { signature_checked: false },
+        Err(_) => Outcome::Accepted {
+            signature_checked: false,
+        },
     }
 }
 
@@ -78,7 +90,9 @@ fn wycheproof_json_web_key_test() {
             let valid = case["result"] == "valid";
             // Every key set given (private, and public when present) must agree.
             for name in ["private", "public"] {
-                let Some(keys) = group.get(name) else { continue };
+                let Some(keys) = group.get(name) else {
+                    continue;
+                };
                 ran += 1;
                 let outcome = run(keys, jws);
                 let accepted = match &outcome {
@@ -126,12 +140,21 @@ fn wycheproof_json_web_key_rejection_reasons() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|g| g["tests"].as_array().unwrap().iter().any(|t| t["tcId"] == id))
+            .find(|g| {
+                g["tests"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t["tcId"] == id)
+            })
             .unwrap();
         group["public"]["keys"][0].clone()
     };
     let roca = jwt_wasm::Key::from_jwk(&key_of(7)).unwrap_err();
-    assert_eq!(roca.message(), "The RSA key has the ROCA weakness (CVE-2017-15361)");
+    assert_eq!(
+        roca.message(),
+        "The RSA key has the ROCA weakness (CVE-2017-15361)"
+    );
     let short = jwt_wasm::Key::from_jwk(&key_of(8)).unwrap();
     assert_eq!(
         short.key_length_warning(Algorithm::RS256).as_deref(),
@@ -141,5 +164,8 @@ fn wycheproof_json_web_key_rejection_reasons() {
         )
     );
     let e1 = jwt_wasm::Key::from_jwk(&key_of(9)).unwrap_err();
-    assert_eq!(e1.message(), "The RSA public exponent must be odd and at least 3");
+    assert_eq!(
+        e1.message(),
+        "The RSA public exponent must be odd and at least 3"
+    );
 }

@@ -66,7 +66,10 @@ impl Key {
     pub(crate) fn check_alg(&self, alg: Algorithm) -> Result<(), Error> {
         if let Some(bound) = self.alg {
             if bound != alg {
-                return Err(err!(InvalidAlgorithm, "The specified alg value is not allowed"));
+                return Err(err!(
+                    InvalidAlgorithm,
+                    "The specified alg value is not allowed"
+                ));
             }
         }
         self.check_family(alg)
@@ -85,7 +88,12 @@ impl Key {
             Family::Ed25519 => String::from("An Ed25519 key"),
             Family::None => String::from("This key"),
         };
-        Err(err!(InvalidKey, "{} cannot be used with the {} algorithm", what, alg))
+        Err(err!(
+            InvalidKey,
+            "{} cannot be used with the {} algorithm",
+            what,
+            alg
+        ))
     }
 }
 
@@ -99,8 +107,14 @@ mod tests {
     fn check_alg_separates_bound_algorithm_from_family() {
         let free = Key::from_secret_unchecked(b"secret");
         assert!(free.check_alg(Algorithm::HS384).is_ok());
-        assert_eq!(free.check_alg(Algorithm::RS256).unwrap_err().kind(), ErrorKind::InvalidKey);
-        assert_eq!(free.check_alg(Algorithm::None).unwrap_err().kind(), ErrorKind::InvalidKey);
+        assert_eq!(
+            free.check_alg(Algorithm::RS256).unwrap_err().kind(),
+            ErrorKind::InvalidKey
+        );
+        assert_eq!(
+            free.check_alg(Algorithm::None).unwrap_err().kind(),
+            ErrorKind::InvalidKey
+        );
         let bound = free.with_alg(Algorithm::HS256).unwrap();
         assert!(bound.check_alg(Algorithm::HS256).is_ok());
         let err = bound.check_alg(Algorithm::HS512).unwrap_err();

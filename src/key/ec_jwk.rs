@@ -15,7 +15,11 @@ pub(super) fn material(curve: Curve, sec1: &[u8], d: Option<&[u8]>) -> Result<Ma
         ($m:ident, $variant:ident) => {{
             // SEC 1 §3.2.2: the point must lie on the curve (invalid-curve attacks).
             let public = $m::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| {
-                err!(InvalidKey, "The EC point is not on the curve {}", curve.name())
+                err!(
+                    InvalidKey,
+                    "The EC point is not on the curve {}",
+                    curve.name()
+                )
             })?;
             match d {
                 None => Material::EcPublic(EcPublic::$variant(public)),
@@ -23,7 +27,10 @@ pub(super) fn material(curve: Curve, sec1: &[u8], d: Option<&[u8]>) -> Result<Ma
                     let secret = $m::ecdsa::SigningKey::from_slice(d)
                         .map_err(|_| err!(InvalidKey, "Invalid EC private key"))?;
                     if *secret.verifying_key() != public {
-                        return Err(err!(InvalidKey, "The EC private key does not match x and y"));
+                        return Err(err!(
+                            InvalidKey,
+                            "The EC private key does not match x and y"
+                        ));
                     }
                     Material::EcPrivate(EcPrivate::$variant(secret))
                 }

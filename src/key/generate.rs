@@ -29,7 +29,8 @@ impl Key {
         let key = match alg.family() {
             #[cfg(feature = "hmac")]
             Family::Hmac => {
-                let mut secret = zeroize::Zeroizing::new(alloc::vec![0u8; alg.hash().map_or(32, |h| h.len())]);
+                let mut secret =
+                    zeroize::Zeroizing::new(alloc::vec![0u8; alg.hash().map_or(32, |h| h.len())]);
                 OsRng::fill(&mut secret)?;
                 Self::from_secret_unchecked(&secret)
             }
@@ -41,7 +42,9 @@ impl Key {
             Family::Ed25519 => {
                 let mut seed = zeroize::Zeroizing::new([0u8; 32]);
                 OsRng::fill(seed.as_mut())?;
-                Self::new(Material::Ed25519Private(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed))))
+                Self::new(Material::Ed25519Private(Box::new(
+                    ed25519_dalek::SigningKey::from_bytes(&seed),
+                )))
             }
             _ => return Err(err!(InvalidAlgorithm, "Cannot generate a key for {}", alg)),
         };
@@ -60,7 +63,11 @@ impl Key {
     #[cfg(feature = "rsa")]
     pub fn generate_rsa(bits: usize) -> Result<Self, Error> {
         if !(2048..=8192).contains(&bits) {
-            return Err(err!(InvalidKey, "RSA keys must be 2048 to 8192 bits long, not {}", bits));
+            return Err(err!(
+                InvalidKey,
+                "RSA keys must be 2048 to 8192 bits long, not {}",
+                bits
+            ));
         }
         let mut rng = OsRng::new()?;
         let key = rsa::RsaPrivateKey::new(&mut rng, bits)

@@ -61,13 +61,17 @@ impl Key {
 }
 
 fn import(jwk: &Value, explicit: Option<Algorithm>) -> Result<Key, Error> {
-    let obj = jwk.as_object().ok_or_else(|| err!(Jwk, "The JWK must be a JSON object"))?;
+    let obj = jwk
+        .as_object()
+        .ok_or_else(|| err!(Jwk, "The JWK must be a JSON object"))?;
     let Some(kty) = obj.get("kty") else {
         // The members' names only: never echo key material into messages.
         let names: Vec<&str> = obj.keys().map(String::as_str).collect();
         return Err(err!(InvalidKey, "kty is not found: {:?}", names));
     };
-    let kty = kty.as_str().ok_or_else(|| err!(Jwk, "The JWK member \"kty\" must be a string"))?;
+    let kty = kty
+        .as_str()
+        .ok_or_else(|| err!(Jwk, "The JWK member \"kty\" must be a string"))?;
     let crv = string(obj, "crv")?;
     let named = match string(obj, "alg")? {
         Some(name) => Some(
@@ -114,7 +118,10 @@ fn string<'a>(obj: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>
 }
 
 /// An optional base64url member, decoded.
-fn bytes(obj: &Map<String, Value>, name: &str) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, Error> {
+fn bytes(
+    obj: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, Error> {
     string(obj, name)?.map(|s| b64::decode(name, s)).transpose()
 }
 
@@ -124,7 +131,12 @@ fn required(obj: &Map<String, Value>, name: &str) -> Result<zeroize::Zeroizing<V
         .ok_or_else(|| err!(Jwk, "The JWK is missing the required member \"{}\"", name))
 }
 
-#[cfg(not(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+#[cfg(not(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+)))]
 fn unsupported(kty: &str) -> Error {
     err!(InvalidKey, "This build does not support kty {}", kty)
 }
@@ -148,7 +160,10 @@ fn rsa(obj: &Map<String, Value>) -> Result<Material, Error> {
     let n = required(obj, "n")?;
     let e = required(obj, "e")?;
     if obj.contains_key("oth") {
-        return Err(err!(InvalidKey, "Multi-prime RSA keys (oth) are not supported"));
+        return Err(err!(
+            InvalidKey,
+            "Multi-prime RSA keys (oth) are not supported"
+        ));
     }
     let Some(d) = bytes(obj, "d")? else {
         #[cfg(feature = "rsa")]
@@ -159,7 +174,10 @@ fn rsa(obj: &Map<String, Value>) -> Result<Material, Error> {
     let mut crt = Vec::new();
     for name in ["p", "q", "dp", "dq", "qi"] {
         crt.push(bytes(obj, name)?.ok_or_else(|| {
-            err!(InvalidKey, "An RSA private JWK must include all of p, q, dp, dq and qi")
+            err!(
+                InvalidKey,
+                "An RSA private JWK must include all of p, q, dp, dq and qi"
+            )
         })?);
     }
     #[cfg(feature = "rsa")]
@@ -181,16 +199,27 @@ pub(super) fn rsa_public_from_parts(n: Vec<u8>, e: Vec<u8>) -> Result<Material, 
 /// and a private scalar whose public point is (x, y).
 fn ec(obj: &Map<String, Value>, crv: Option<&str>) -> Result<Material, Error> {
     let crv = crv.ok_or_else(|| err!(InvalidKey, "The EC JWK is missing crv"))?;
-    let curve = Curve::from_name(crv).ok_or_else(|| err!(InvalidKey, "Unsupported crv: {}", crv))?;
+    let curve =
+        Curve::from_name(crv).ok_or_else(|| err!(InvalidKey, "Unsupported crv: {}", crv))?;
     let len = curve.field_len();
     let x = required(obj, "x")?;
     let y = required(obj, "y")?;
     if x.len() != len || y.len() != len {
-        return Err(err!(InvalidKey, "Coords should be {} bytes for curve {}", len, crv));
+        return Err(err!(
+            InvalidKey,
+            "Coords should be {} bytes for curve {}",
+            len,
+            crv
+        ));
     }
     let d = bytes(obj, "d")?;
     if d.as_ref().is_some_and(|d| d.len() != len) {
-        return Err(err!(InvalidKey, "D should be {} bytes for curve {}", len, crv));
+        return Err(err!(
+            InvalidKey,
+            "D should be {} bytes for curve {}",
+            len,
+            crv
+        ));
     }
     #[cfg(feature = "ecdsa")]
     {
@@ -215,20 +244,25 @@ fn okp(obj: &Map<String, Value>, crv: Option<&str>) -> Result<Material, Error> {
     let d = bytes(obj, "d")?;
     #[cfg(feature = "eddsa")]
     {
-        let x: [u8; 32] = x.as_slice().try_into().map_err(|_| {
-            err!(InvalidKey, "The Ed25519 public key must be 32 bytes")
-        })?;
+        let x: [u8; 32] = x
+            .as_slice()
+            .try_into()
+            .map_err(|_| err!(InvalidKey, "The Ed25519 public key must be 32 bytes"))?;
         let public = ed25519_dalek::VerifyingKey::from_bytes(&x)
             .map_err(|_| err!(InvalidKey, "The Ed25519 public key is not a valid point"))?;
         let Some(d) = d else {
             return Ok(Material::Ed25519Public(public));
         };
-        let seed: &[u8; 32] = d.as_slice().try_into().map_err(|_| {
-            err!(InvalidKey, "The Ed25519 private key must be 32 bytes")
-        })?;
+        let seed: &[u8; 32] = d
+            .as_slice()
+            .try_into()
+            .map_err(|_| err!(InvalidKey, "The Ed25519 private key must be 32 bytes"))?;
         let secret = ed25519_dalek::SigningKey::from_bytes(seed);
         if secret.verifying_key() != public {
-            return Err(err!(InvalidKey, "The Ed25519 private key does not match its public key"));
+            return Err(err!(
+                InvalidKey,
+                "The Ed25519 private key does not match its public key"
+            ));
         }
         Ok(Material::Ed25519Private(alloc::boxed::Box::new(secret)))
     }

@@ -49,8 +49,13 @@ impl Key {
             }
             other => return Err(err!(InvalidKey, "Unsupported PEM type: {}", other)),
         };
-        let material = material
-            .ok_or_else(|| err!(InvalidKey, "Could not parse the {} in the PEM document", label))?;
+        let material = material.ok_or_else(|| {
+            err!(
+                InvalidKey,
+                "Could not parse the {} in the PEM document",
+                label
+            )
+        })?;
         checked(material)
     }
 
@@ -84,7 +89,11 @@ impl Key {
     /// # Ok::<(), jwt_wasm::Error>(())
     /// ```
     pub fn to_pem(&self) -> Result<String, Error> {
-        let label = if self.is_private() { "PRIVATE KEY" } else { "PUBLIC KEY" };
+        let label = if self.is_private() {
+            "PRIVATE KEY"
+        } else {
+            "PUBLIC KEY"
+        };
         let der = zeroize::Zeroizing::new(self.to_der()?);
         pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, &der)
             .map_err(|_| err!(InvalidKey, "Could not encode the key as PEM"))
@@ -132,7 +141,9 @@ impl Key {
                 Ok(doc.map_err(failed)?.into_vec())
             }
             #[cfg(feature = "eddsa")]
-            Material::Ed25519Private(k) => Ok(k.to_pkcs8_der().map_err(failed)?.as_bytes().to_vec()),
+            Material::Ed25519Private(k) => {
+                Ok(k.to_pkcs8_der().map_err(failed)?.as_bytes().to_vec())
+            }
             #[cfg(feature = "eddsa")]
             Material::Ed25519Public(k) => Ok(k.to_public_key_der().map_err(failed)?.into_vec()),
         }
@@ -277,7 +288,10 @@ fn certificate(der: &[u8]) -> Option<Material> {
 #[cfg(feature = "rsa")]
 pub(super) fn check_rsa(k: &impl rsa::traits::PublicKeyParts) -> Result<(), Error> {
     if super::roca::has_fingerprint(&k.n_bytes()) {
-        return Err(err!(InvalidKey, "The RSA key has the ROCA weakness (CVE-2017-15361)"));
+        return Err(err!(
+            InvalidKey,
+            "The RSA key has the ROCA weakness (CVE-2017-15361)"
+        ));
     }
     check_rsa_exponent(&k.e_bytes())
 }
@@ -291,7 +305,10 @@ pub(super) fn check_rsa_exponent(e: &[u8]) -> Result<(), Error> {
     if odd && at_least_3 {
         Ok(())
     } else {
-        Err(err!(InvalidKey, "The RSA public exponent must be odd and at least 3"))
+        Err(err!(
+            InvalidKey,
+            "The RSA public exponent must be odd and at least 3"
+        ))
     }
 }
 

@@ -13,12 +13,15 @@ const PRIMES: [u32; 38] = [
 
 /// Whether the big-endian modulus `n` has the ROCA fingerprint.
 pub(super) fn has_fingerprint(n: &[u8]) -> bool {
-    PRIMES.iter().all(|&r| in_subgroup_of_65537(residue(n, r), r))
+    PRIMES
+        .iter()
+        .all(|&r| in_subgroup_of_65537(residue(n, r), r))
 }
 
 /// n mod r.
 fn residue(n: &[u8], r: u32) -> u32 {
-    n.iter().fold(0u32, |acc, &byte| (acc * 256 + u32::from(byte)) % r)
+    n.iter()
+        .fold(0u32, |acc, &byte| (acc * 256 + u32::from(byte)) % r)
 }
 
 /// Whether `x` is a power of 65537 modulo the prime `r`.
@@ -49,8 +52,16 @@ mod tests {
         // 65537 ≡ 2 (mod 5): 2 generates all of 1..4.
         assert!((1..5).all(|x| in_subgroup_of_65537(x, 5)));
         // 65537 ≡ 2 (mod 17), and 2 has order 8: {1, 2, 4, 8, 16, 15, 13, 9}.
-        assert!([1, 2, 4, 8, 16, 15, 13, 9].iter().all(|&x| in_subgroup_of_65537(x, 17)));
-        assert!([3, 5, 6, 7, 10, 11, 12, 14].iter().all(|&x| !in_subgroup_of_65537(x, 17)));
+        assert!(
+            [1, 2, 4, 8, 16, 15, 13, 9]
+                .iter()
+                .all(|&x| in_subgroup_of_65537(x, 17))
+        );
+        assert!(
+            [3, 5, 6, 7, 10, 11, 12, 14]
+                .iter()
+                .all(|&x| !in_subgroup_of_65537(x, 17))
+        );
         // n ≡ 0 (mod r) is never in the subgroup.
         assert!(!has_fingerprint(&[3 * 5 * 7]));
     }

@@ -19,7 +19,10 @@ fn uint(bytes: &[u8]) -> Result<UintRef<'_>, Error> {
 /// A public key; the modulus must be 1024 to 8192 bits (the `rsa` crate's range).
 pub(super) fn public_from_parts(n: &[u8], e: &[u8]) -> Result<Material, Error> {
     check_rsa_exponent(e)?;
-    let parts = pkcs1::RsaPublicKey { modulus: uint(n)?, public_exponent: uint(e)? };
+    let parts = pkcs1::RsaPublicKey {
+        modulus: uint(n)?,
+        public_exponent: uint(e)?,
+    };
     let key = rsa::RsaPublicKey::try_from(parts)
         .map_err(|_| err!(InvalidKey, "Invalid RSA public key"))?;
     check_rsa(&key)?;
@@ -36,7 +39,10 @@ pub(super) fn private_from_parts(
     crt: &[zeroize::Zeroizing<Vec<u8>>],
 ) -> Result<Material, Error> {
     let [p, q, dp, dq, qi] = crt else {
-        return Err(err!(InvalidKey, "An RSA private JWK must include all of p, q, dp, dq and qi"));
+        return Err(err!(
+            InvalidKey,
+            "An RSA private JWK must include all of p, q, dp, dq and qi"
+        ));
     };
     check_rsa_exponent(e)?;
     let parts = pkcs1::RsaPrivateKey {
@@ -55,8 +61,15 @@ pub(super) fn private_from_parts(
     check_rsa(&key)?;
     let derived = Components::of(&key).ok_or_else(invalid)?;
     let given = [parts.exponent1, parts.exponent2, parts.coefficient];
-    if given.iter().zip(derived.crt()).any(|(a, b)| a.as_bytes() != b) {
-        return Err(err!(InvalidKey, "The RSA CRT parameters dp, dq and qi are inconsistent"));
+    if given
+        .iter()
+        .zip(derived.crt())
+        .any(|(a, b)| a.as_bytes() != b)
+    {
+        return Err(err!(
+            InvalidKey,
+            "The RSA CRT parameters dp, dq and qi are inconsistent"
+        ));
     }
     Ok(Material::RsaPrivate(Box::new(key)))
 }
@@ -80,7 +93,11 @@ impl Components {
         self.parts()
             .map(|p| {
                 let k: pkcs1::RsaPrivateKeyRef<'_> = p;
-                alloc::vec![k.exponent1.as_bytes(), k.exponent2.as_bytes(), k.coefficient.as_bytes()]
+                alloc::vec![
+                    k.exponent1.as_bytes(),
+                    k.exponent2.as_bytes(),
+                    k.coefficient.as_bytes()
+                ]
             })
             .unwrap_or_default()
     }

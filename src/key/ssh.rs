@@ -12,12 +12,20 @@ use super::Material;
 use crate::error::{Error, err};
 
 /// The key types this module reads.
-const TYPES: [&str; 5] =
-    ["ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-ed25519"];
+const TYPES: [&str; 5] = [
+    "ssh-rsa",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "ssh-ed25519",
+];
 
 /// Whether `text` starts like an OpenSSH public key line.
 pub(super) fn is_ssh_line(text: &str) -> bool {
-    TYPES.iter().any(|t| text.strip_prefix(t).is_some_and(|rest| rest.starts_with(' ')))
+    TYPES.iter().any(|t| {
+        text.strip_prefix(t)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 impl Key {
@@ -43,7 +51,10 @@ impl Key {
         let blob = Base64::decode_vec(body).map_err(|_| invalid())?;
         let mut wire = Wire(&blob);
         if wire.string()? != kind.as_bytes() {
-            return Err(err!(InvalidKey, "The SSH key type does not match its encoded type"));
+            return Err(err!(
+                InvalidKey,
+                "The SSH key type does not match its encoded type"
+            ));
         }
         let material = match kind {
             #[cfg(feature = "rsa")]
@@ -56,7 +67,10 @@ impl Key {
             "ecdsa-sha2-nistp256" | "ecdsa-sha2-nistp384" | "ecdsa-sha2-nistp521" => {
                 let curve = wire.string()?;
                 if kind.as_bytes().get(11..) != Some(curve) {
-                    return Err(err!(InvalidKey, "The SSH key's curve does not match its type"));
+                    return Err(err!(
+                        InvalidKey,
+                        "The SSH key's curve does not match its type"
+                    ));
                 }
                 ec_point(curve, wire.string()?)?
             }
@@ -108,7 +122,10 @@ impl<'a> Wire<'a> {
     fn mpint(&mut self) -> Result<Vec<u8>, Error> {
         let value = self.string()?;
         if value.first().is_some_and(|b| b & 0x80 != 0) {
-            return Err(err!(InvalidKey, "Negative integer in the OpenSSH public key"));
+            return Err(err!(
+                InvalidKey,
+                "Negative integer in the OpenSSH public key"
+            ));
         }
         let start = value.iter().position(|b| *b != 0).unwrap_or(value.len());
         Ok(value.get(start..).unwrap_or_default().to_vec())
