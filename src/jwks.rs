@@ -100,6 +100,30 @@ impl JwkSet {
         &self.keys
     }
 
+    /// The set as a JWKS document, `{"keys": [...]}`, each key as
+    /// [`Key::to_jwk`] writes it (so private keys keep their private members:
+    /// publish `JwkSet::new` of [`Key::public_key`]s).
+    ///
+    /// ```
+    /// use jwt_wasm::{Algorithm, JwkSet, Key};
+    /// let key = Key::generate(Algorithm::ES256)?.with_kid("k1");
+    /// let published = JwkSet::new(vec![key.public_key()?]).to_value();
+    /// assert_eq!(published["keys"][0]["kid"], "k1");
+    /// assert!(published["keys"][0].get("d").is_none());
+    /// assert_eq!(JwkSet::from_value(&published)?.keys().len(), 1);
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn to_value(&self) -> Value {
+        let keys: Vec<Value> = self
+            .keys
+            .iter()
+            .map(|key| Value::Object(key.to_jwk()))
+            .collect();
+        let mut doc = serde_json::Map::new();
+        doc.insert("keys".into(), Value::Array(keys));
+        Value::Object(doc)
+    }
+
     /// The first key with this `kid`, or `JwkSetNoMatchingKey`.
     ///
     /// ```

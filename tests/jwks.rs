@@ -224,3 +224,22 @@ fn rfc7517_appendix_a_style_public_set() {
         ErrorKind::JwkSetNoMatchingKey
     );
 }
+
+#[test]
+fn to_value_round_trips_every_family() {
+    let keys = vec![
+        Key::generate(Algorithm::HS384).unwrap().with_kid("h"),
+        Key::generate(Algorithm::ES256K)
+            .unwrap()
+            .with_kid("k")
+            .public_key()
+            .unwrap(),
+        Key::generate(Algorithm::EdDSA).unwrap().with_kid("e"),
+    ];
+    let doc = JwkSet::new(keys.clone()).to_value();
+    let again = JwkSet::from_value(&doc).unwrap();
+    assert_eq!(again.keys().len(), 3);
+    for (a, b) in keys.iter().zip(again.keys()) {
+        assert_eq!(a.to_jwk(), b.to_jwk());
+    }
+}

@@ -44,10 +44,11 @@ impl Key {
             }
             #[cfg(feature = "rsa")]
             Material::RsaPrivate(k) => {
+                let (n, e) = super::rsa_jwk::public_parts(k.as_ref());
+                put("n", &n);
+                put("e", &e);
                 let components = super::rsa_jwk::Components::of(k);
                 if let Some(p) = components.as_ref().and_then(|c| c.parts()) {
-                    put("n", p.modulus.as_bytes());
-                    put("e", p.public_exponent.as_bytes());
                     put("d", p.private_exponent.as_bytes());
                     put("p", p.prime1.as_bytes());
                     put("q", p.prime2.as_bytes());
