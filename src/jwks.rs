@@ -1,12 +1,13 @@
 //! JWK Sets (RFC 7517 §5) with PyJWKSet's import rules and key selection by
 //! `kid`, algorithm, key family, `use` and `key_ops`.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::str::FromStr;
 
 use serde_json::Value;
 
-use crate::algorithm::Algorithm;
+use crate::algorithm::{Algorithm, Family};
 use crate::error::{Error, err};
 use crate::key::{Key, KeyResolver};
 
@@ -14,7 +15,9 @@ use crate::key::{Key, KeyResolver};
 ///
 /// Keys that cannot be imported (unknown `kty`, unsupported curve, bad
 /// encoding…) are skipped, as PyJWKSet does; a set left with no usable key is
-/// an error.
+/// an error. Stricter than PyJWKSet, following Wycheproof's keyset tests:
+/// a set may not mix HMAC secrets with asymmetric keys, and a `kid` shared by
+/// two entries of the same `kty` (usable or not) is ambiguous (RFC 7517 §4.5).
 ///
 /// ```
 /// use jwt_wasm::{Algorithm, JwkSet};
@@ -30,6 +33,8 @@ use crate::key::{Key, KeyResolver};
 #[derive(Clone, Debug)]
 pub struct JwkSet {
     keys: Vec<Key>,
+    /// `(kid, kty)` of every entry that had both, including skipped ones.
+    names: Vec<(String, String)>,
 }
 
 impl JwkSet {
@@ -37,12 +42,35 @@ impl JwkSet {
     ///
     /// ```
     /// use jwt_wasm::{Algorithm, JwkSet, Key};
-    /// let set = JwkSet::new(vec![Key::generate(Algorithm::EdDSA)?.with_kid("ed")]);
+    /// let set = JwkSet::new(vec![Key::generate(Algorithm::EdDSA)?.with_kid("ed")])?;
     /// assert!(set.get("ed").is_ok());
+    /// let mixed = vec![Key::from_secret("s")?, Key::generate(Algorithm::ES256)?];
+    /// assert!(JwkSet::new(mixed).is_err());
     /// # Ok::<(), jwt_wasm::Error>(())
     /// ```
-    pub fn new(keys: Vec<Key>) -> Self {
-        Self { keys }
+    pub fn new(keys: Vec<Key>) -> Result<Self, Error> {
+        let names = keys
+            .iter()
+            .filter_map(|key| Some((String::from(key.kid()?), String::from(kty(key)))))
+            .collect();
+        Self::checked(keys, names)
+    }
+
+    /// Refuses sets that mix HMAC secrets with asymmetric keys: a verifier
+    /// holds either shared secrets or public keys, and a mixed set is how
+    /// algorithm-confusion attacks start (RFC 8725 §2.1; Wycheproof JWK tcId 1).
+    fn checked(keys: Vec<Key>, names: Vec<(String, String)>) -> Result<Self, Error> {
+        let secrets = keys
+            .iter()
+            .filter(|key| key.family() == Family::Hmac)
+            .count();
+        if secrets != 0 && secrets != keys.len() {
+            return Err(err!(
+                JwkSet,
+                "The JWK Set mixes HMAC secrets with asymmetric keys"
+            ));
+        }
+        Ok(Self { keys, names })
     }
 
     /// A set from a parsed JWKS document `{"keys": [...]}`.
@@ -63,6 +91,13 @@ impl JwkSet {
         if keys.is_empty() {
             return Err(err!(JwkSet, "The JWK Set did not contain any keys"));
         }
+        let names = keys
+            .iter()
+            .filter_map(|jwk| {
+                let name = |member| jwk.get(member).and_then(Value::as_str).map(String::from);
+                Some((name("kid")?, name("kty")?))
+            })
+            .collect();
         let keys: Vec<Key> = keys
             .iter()
             .filter_map(|jwk| Key::from_jwk(jwk).ok())
@@ -70,7 +105,7 @@ impl JwkSet {
         if keys.is_empty() {
             return Err(err!(JwkSet, "The JWK Set did not contain any usable keys"));
         }
-        Ok(Self { keys })
+        Self::checked(keys, names)
     }
 
     /// A set from JWKS JSON text (also available through [`str::parse`]).
@@ -107,7 +142,7 @@ impl JwkSet {
     /// ```
     /// use jwt_wasm::{Algorithm, JwkSet, Key};
     /// let key = Key::generate(Algorithm::ES256)?.with_kid("k1");
-    /// let published = JwkSet::new(vec![key.public_key()?]).to_value();
+    /// let published = JwkSet::new(vec![key.public_key()?])?.to_value();
     /// assert_eq!(published["keys"][0]["kid"], "k1");
     /// assert!(published["keys"][0].get("d").is_none());
     /// assert_eq!(JwkSet::from_value(&published)?.keys().len(), 1);
@@ -146,7 +181,8 @@ impl JwkSet {
     /// algorithm (if any) is `alg`, its family and curve fit `alg`, its `use`
     /// is absent or `sig`, and its `key_ops` are absent or include `verify`.
     /// No key is `JwkSetNoMatchingKey`; several are `JwkSetMultipleMatchingKeys`
-    /// (the token must then name its key with `kid`).
+    /// (the token must then name its key with `kid`), and so is a `kid` that
+    /// another entry of the same `kty` also uses, even an unusable one.
     ///
     /// ```
     /// use jwt_wasm::{Algorithm, ErrorKind, JwkSet};
@@ -162,7 +198,15 @@ impl JwkSet {
     pub fn select(&self, kid: Option<&str>, alg: Algorithm) -> Result<&Key, Error> {
         let mut matches = self.keys.iter().filter(|key| fits(key, kid, alg));
         let first = matches.next().ok_or_else(|| no_match(kid, Some(alg)))?;
-        if matches.next().is_some() {
+        let shared = |kid: &str| {
+            let kty = kty(first);
+            self.names
+                .iter()
+                .filter(|(k, t)| k == kid && t == kty)
+                .count()
+                > 1
+        };
+        if matches.next().is_some() || kid.is_some_and(shared) {
             return Err(match kid {
                 Some(kid) => err!(
                     JwkSetMultipleMatchingKeys,
@@ -178,6 +222,17 @@ impl JwkSet {
             });
         }
         Ok(first)
+    }
+}
+
+/// The JWK `kty` of a key's family.
+fn kty(key: &Key) -> &'static str {
+    match key.family() {
+        Family::Hmac => "oct",
+        Family::Rsa => "RSA",
+        Family::Ec(_) => "EC",
+        Family::Ed25519 => "OKP",
+        Family::None => "",
     }
 }
 

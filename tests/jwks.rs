@@ -101,8 +101,15 @@ fn without_a_kid_one_candidate_is_chosen_and_several_are_ambiguous() {
         .public_key()
         .unwrap()
         .to_jwk();
-    let one = set(vec![oct("a", json!({})), ec.clone().into()]);
-    assert_eq!(one.select(None, Algorithm::HS256).unwrap().kid(), Some("a"));
+    let ed = Key::generate(Algorithm::EdDSA)
+        .unwrap()
+        .with_kid("ed")
+        .to_jwk();
+    let one = set(vec![ed.into(), ec.clone().into()]);
+    assert_eq!(
+        one.select(None, Algorithm::EdDSA).unwrap().kid(),
+        Some("ed")
+    );
     assert!(one.select(None, Algorithm::ES256).is_ok());
     let two = set(vec![oct("a", json!({})), oct("b", json!({}))]);
     assert_eq!(
@@ -130,10 +137,68 @@ fn duplicate_kids_are_ambiguous() {
     );
 }
 
+/// Wycheproof JWK tcId 4: the second entry is unusable (its `k` has non-zero
+/// trailing bits) but still shares the kid, so the kid is ambiguous.
+#[test]
+fn a_kid_shared_with_an_unusable_entry_of_the_same_kty_is_ambiguous() {
+    let bad = oct("dup", json!({"k": "c2VjcmV0cx"}));
+    let set = set(vec![
+        oct("dup", json!({})),
+        bad.clone(),
+        oct("other", json!({})),
+    ]);
+    assert_eq!(set.keys().len(), 2);
+    let err = set.select(Some("dup"), Algorithm::HS256).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::JwkSetMultipleMatchingKeys);
+    assert!(set.select(Some("other"), Algorithm::HS256).is_ok());
+    // RFC 7517 §4.5: keys of different kty may share a kid.
+    let ec = Key::generate(Algorithm::ES256)
+        .unwrap()
+        .with_kid("same")
+        .public_key()
+        .unwrap();
+    let ed = Key::generate(Algorithm::EdDSA)
+        .unwrap()
+        .with_kid("same")
+        .public_key()
+        .unwrap();
+    let set = JwkSet::new(vec![ec, ed]).unwrap();
+    assert!(set.select(Some("same"), Algorithm::ES256).is_ok());
+    assert!(set.select(Some("same"), Algorithm::EdDSA).is_ok());
+}
+
+/// Wycheproof JWK tcId 1 (`MixedKeySet`): secrets and public keys in one set.
+#[test]
+fn sets_mixing_secrets_and_asymmetric_keys_are_refused() {
+    let ec = Key::generate(Algorithm::ES256)
+        .unwrap()
+        .public_key()
+        .unwrap();
+    let doc = json!({"keys": [oct("h", json!({})), Value::Object(ec.to_jwk())]});
+    let err = JwkSet::from_value(&doc).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::JwkSet);
+    assert_eq!(
+        err.message(),
+        "The JWK Set mixes HMAC secrets with asymmetric keys"
+    );
+    let secret = Key::from_secret("secret").unwrap();
+    assert_eq!(
+        JwkSet::new(vec![secret, ec]).unwrap_err().kind(),
+        ErrorKind::JwkSet
+    );
+    // An unusable secret is skipped first, so it does not make the set mixed.
+    let doc = json!({"keys": [{"kty": "oct", "k": ""}, Value::Object(Key::generate(Algorithm::ES256).unwrap().to_jwk())]});
+    assert_eq!(JwkSet::from_value(&doc).unwrap().keys().len(), 1);
+}
+
 #[test]
 fn select_by_bound_alg_and_family() {
     let set = set(vec![
-        oct("h", json!({"alg": "HS384"})),
+        Key::generate(Algorithm::ES384)
+            .unwrap()
+            .with_kid("h")
+            .to_jwk()
+            .into(),
         Key::generate(Algorithm::ES384)
             .unwrap()
             .with_kid("e")
@@ -143,12 +208,23 @@ fn select_by_bound_alg_and_family() {
             .into(),
     ]);
     assert_eq!(
-        set.select(Some("h"), Algorithm::HS384).unwrap().kid(),
+        set.select(Some("h"), Algorithm::ES384).unwrap().kid(),
         Some("h")
     );
-    // Bound to HS384: not HS256.
+    // "h" is bound to ES384 by its JWK alg; "e" (exported from a public key
+    // whose alg was kept) too: neither for ES256.
     assert_eq!(
-        select_err(&set, Some("h"), Algorithm::HS256),
+        select_err(&set, Some("h"), Algorithm::ES256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
+    let hmac = self::set(vec![oct("h", json!({"alg": "HS384"}))]);
+    assert!(hmac.select(Some("h"), Algorithm::HS384).is_ok());
+    assert_eq!(
+        select_err(&hmac, Some("h"), Algorithm::HS256),
+        ErrorKind::JwkSetNoMatchingKey
+    );
+    assert_eq!(
+        select_err(&hmac, None, Algorithm::RS256),
         ErrorKind::JwkSetNoMatchingKey
     );
     // A P-384 key only for ES384, never ES256 or an HMAC algorithm.
@@ -160,7 +236,10 @@ fn select_by_bound_alg_and_family() {
         select_err(&set, Some("e"), Algorithm::HS384),
         ErrorKind::JwkSetNoMatchingKey
     );
-    assert_eq!(set.select(None, Algorithm::ES384).unwrap().kid(), Some("e"));
+    assert_eq!(
+        select_err(&set, None, Algorithm::ES384),
+        ErrorKind::JwkSetMultipleMatchingKeys
+    );
 }
 
 #[test]
@@ -210,7 +289,7 @@ fn rfc7517_appendix_a_style_public_set() {
         .with_kid("1")
         .public_key()
         .unwrap();
-    let set = JwkSet::new(vec![rsa, ec]);
+    let set = JwkSet::new(vec![rsa, ec]).unwrap();
     assert_eq!(
         set.select(None, Algorithm::PS256).unwrap().kid(),
         Some("2011-04-29")
@@ -227,8 +306,14 @@ fn rfc7517_appendix_a_style_public_set() {
 
 #[test]
 fn to_value_round_trips_every_family() {
+    let secrets = vec![Key::generate(Algorithm::HS384).unwrap().with_kid("h")];
+    let doc = JwkSet::new(secrets.clone()).unwrap().to_value();
+    assert_eq!(
+        JwkSet::from_value(&doc).unwrap().keys()[0].to_jwk(),
+        secrets[0].to_jwk()
+    );
     let keys = vec![
-        Key::generate(Algorithm::HS384).unwrap().with_kid("h"),
+        Key::generate(Algorithm::RS256).unwrap().with_kid("r"),
         Key::generate(Algorithm::ES256K)
             .unwrap()
             .with_kid("k")
@@ -236,7 +321,7 @@ fn to_value_round_trips_every_family() {
             .unwrap(),
         Key::generate(Algorithm::EdDSA).unwrap().with_kid("e"),
     ];
-    let doc = JwkSet::new(keys.clone()).to_value();
+    let doc = JwkSet::new(keys.clone()).unwrap().to_value();
     let again = JwkSet::from_value(&doc).unwrap();
     assert_eq!(again.keys().len(), 3);
     for (a, b) in keys.iter().zip(again.keys()) {
