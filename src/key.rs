@@ -18,6 +18,7 @@ use crate::error::Error;
 #[cfg(feature = "hmac")]
 use crate::error::err;
 
+mod armor;
 mod b64;
 mod binding;
 #[cfg(feature = "ecdsa")]

@@ -336,3 +336,23 @@ fn mangled_inputs_return_errors_instead_of_panicking() {
     }
     assert!(errors > 1000, "{errors}");
 }
+
+/// PEM bodies on one line or wrapped at 76 columns (as pasted from
+/// environment variables) read like OpenSSL's 64-column output.
+#[test]
+fn pem_line_wrapping_is_not_significant() {
+    let lines: Vec<&str> = RSA_SPKI.trim().lines().collect();
+    let body: String = lines[1..lines.len() - 1].concat();
+    let (begin, end) = (lines[0], lines[lines.len() - 1]);
+    let one_line = format!("{begin}\n{body}\n{end}");
+    let wrapped: Vec<String> = body
+        .as_bytes()
+        .chunks(76)
+        .map(|c| String::from_utf8(c.to_vec()).unwrap())
+        .collect();
+    let w76 = format!("{begin}\n{}\n{end}\n", wrapped.join("\n"));
+    let spaces = format!("{begin} {body} {end}");
+    for pem in [one_line, w76, spaces] {
+        assert_eq!(tp(&pem), tp(RSA_SPKI));
+    }
+}

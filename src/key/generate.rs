@@ -54,9 +54,10 @@ impl Key {
     /// A new RSA private key of `bits` bits (2048 to 8192; shorter keys are
     /// refused, RFC 7518 §3.3), not bound to an algorithm.
     ///
-    /// ```no_run
+    /// ```
     /// use jwt_wasm::Key;
-    /// let key = Key::generate_rsa(3072)?;
+    /// let key = Key::generate_rsa(2048)?;
+    /// assert_eq!(key.to_jwk()["n"].as_str().map(str::len), Some(342)); // 256 bytes
     /// assert!(Key::generate_rsa(1024).is_err());
     /// # Ok::<(), jwt_wasm::Error>(())
     /// ```

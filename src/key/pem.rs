@@ -34,9 +34,7 @@ impl Key {
         if super::ssh::is_ssh_line(text) {
             return Self::from_ssh(text);
         }
-        let (label, der) = pem_rfc7468::decode_vec(text.as_bytes())
-            .map_err(|_| err!(InvalidKey, "Could not parse the PEM document"))?;
-        let der = zeroize::Zeroizing::new(der);
+        let (label, der) = super::armor::decode(text)?;
         let material = match label {
             "PRIVATE KEY" => pkcs8_private(&der),
             "PUBLIC KEY" => spki_public(&der),
