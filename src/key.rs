@@ -1,8 +1,11 @@
 //! Keys: one [`Key`] type for every family and format, bound to one algorithm
 //! family (RFC 8725 §3.1).
 //!
-//! Import lives in one submodule per format (`secret`, `pem`, `ssh`, `jwk`),
-//! export and thumbprints next to them, generation in `generate`.
+//! Import lives in one submodule per format (`secret`, `pem` with `armor`,
+//! `ssh`, `jwk` with `rsa_jwk`/`ec_jwk`); export in `export` and `pem`,
+//! RFC 7638 thumbprints in `thumbprint`, generation in `generate`, algorithm
+//! binding in `binding`, minimum lengths in `strength`, and the RSA checks
+//! every import shares (exponent, ROCA) in `pem` and `roca`.
 
 use alloc::string::String;
 use alloc::vec::Vec;
