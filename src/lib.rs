@@ -8,10 +8,13 @@ extern crate std;
 mod alg;
 mod algorithm;
 mod error;
+mod jwks;
 mod key;
+mod rng;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
+pub use jwks::JwkSet;
 pub use key::{Key, KeyResolver};
