@@ -195,11 +195,12 @@ fn normalize_typ(typ: &str) -> String {
 
 fn validate_typ(header: &Header, expected: &str) -> Result<(), Error> {
     match header.get("typ") {
-        None => Err(err!(InvalidToken, "Invalid \"typ\" header: expected \"{expected}\", but the header has none")),
+        None => Err(err!(InvalidToken, "Invalid \"typ\" header: expected \"{}\", but the header has none", expected)),
         Some(Value::String(typ)) if normalize_typ(typ) == normalize_typ(expected) => Ok(()),
         Some(Value::String(typ)) => Err(err!(
             InvalidToken,
-            "Invalid \"typ\" header: expected \"{expected}\", got \"{}\"",
+            "Invalid \"typ\" header: expected \"{}\", got \"{}\"",
+            expected,
             typ.escape_debug()
         )),
         Some(_) => Err(err!(InvalidToken, "Invalid \"typ\" header: must be a string")),
