@@ -116,7 +116,7 @@ pub(crate) fn check_allowed<'h>(header: &'h Header, allowed: &[String]) -> Resul
 pub(crate) fn check_key(key: &Key, alg: Algorithm) -> Result<(), Error> {
     if let Some(bound) = key.alg {
         if bound != alg {
-            return Err(err!(InvalidKey, "The key is bound to {} and cannot be used with {}", bound, alg));
+            return Err(err!(InvalidAlgorithm, "The specified alg value is not allowed"));
         }
     }
     if key.family() != alg.family() {
