@@ -144,12 +144,15 @@ fn normalize_dates(members: &mut Members) -> bool {
         if !TIME_CLAIMS.contains(&name.as_str()) || n.is_i64() || n.is_u64() {
             continue;
         }
-        let Some(f) = n.as_f64().map(f64::floor) else { continue };
+        let Some(f) = n.as_f64() else { continue };
         // Only values that fit an i64 are rewritten; others stay as given
         // (and will fail validation on decode).
-        if f >= -9.0e18 && f <= 9.0e18 {
+        if (-9.0e18..=9.0e18).contains(&f) {
+            // `as` truncates toward zero; step down for negatives to floor
+            // (`f64::floor` is not in `core`).
             #[allow(clippy::cast_possible_truncation)]
-            let whole = f as i64;
+            let truncated = f as i64;
+            let whole = if (truncated as f64) > f { truncated - 1 } else { truncated };
             *value = Value::from(whole);
             changed = true;
         }

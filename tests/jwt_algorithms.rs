@@ -59,8 +59,7 @@ fn alg_outside_the_allowlist() {
 fn none_never_verifies_even_when_listed() {
     for alg in ["none", "None", "NONE", "nOnE"] {
         let token = format!("{}.{}.", base64url::encode(format!(r#"{{"alg":"{alg}"}}"#).as_bytes()), base64url::encode(b"{}"));
-        let mut v = Validation::default();
-        v.algorithms = vec![alg.into(), "none".into(), "HS256".into()];
+        let v = Validation { algorithms: vec![alg.into(), "none".into(), "HS256".into()], ..Validation::default() };
         check(decode(&token, &key(), &v).unwrap_err(), ErrorKind::InvalidAlgorithm, NOT_ALLOWED);
         check(decode_complete_with(&token, &v, |_, _, _| Ok(true)).unwrap_err(), ErrorKind::InvalidAlgorithm, NOT_ALLOWED);
         // Without an allowlist, too.
@@ -74,8 +73,7 @@ fn none_never_verifies_even_when_listed() {
 #[test]
 fn unknown_alg_that_is_allowed_is_not_supported() {
     let token = token_with(r#"{"alg":"XS999"}"#, "{}");
-    let mut v = Validation::default();
-    v.algorithms = vec!["XS999".into()];
+    let v = Validation { algorithms: vec!["XS999".into()], ..Validation::default() };
     check(decode(&token, &key(), &v).unwrap_err(), ErrorKind::InvalidAlgorithm, "Algorithm not supported");
 }
 
@@ -139,7 +137,7 @@ fn short_keys_warn_or_fail() {
 /// A resolver that records what the decoder asked for.
 struct Recording {
     key: Key,
-    seen: std::cell::RefCell<Vec<(Option<String>, Algorithm)>>,
+    seen: core::cell::RefCell<Vec<(Option<String>, Algorithm)>>,
 }
 
 impl KeyResolver for Recording {
@@ -172,9 +170,7 @@ fn custom_algorithms_share_every_other_rule() {
     let header = dangerous::get_unverified_header(&token).unwrap();
     assert_eq!(header.alg(), Some("XS8"));
     let verify = |_: &Header, input: &[u8], sig: &[u8]| Ok(input.iter().rev().take(8).copied().collect::<Vec<u8>>() == sig);
-    let mut v = Validation::default();
-    v.algorithms = vec!["XS8".into()];
-    v.now = Some(50.0);
+    let mut v = Validation { algorithms: vec!["XS8".into()], now: Some(50.0), ..Validation::default() };
     assert_eq!(decode_complete_with(&token, &v, verify).unwrap().claims()["exp"], 100);
     v.now = Some(100.0);
     check(decode_complete_with(&token, &v, verify).unwrap_err(), ErrorKind::ExpiredSignature, "Signature has expired");

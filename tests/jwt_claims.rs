@@ -217,7 +217,8 @@ fn subject_and_jti() {
 #[test]
 fn each_verify_flag_turns_its_check_off() {
     let now = NOW as i64;
-    let cases: [(fn(&mut Validation), Value); 7] = [
+    type Case = (fn(&mut Validation), Value);
+    let cases: [Case; 7] = [
         (|v| v.verify_exp = Some(false), json!({"exp": now - 1})),
         (|v| v.verify_nbf = Some(false), json!({"nbf": now + 100})),
         (|v| v.verify_iat = Some(false), json!({"iat": "soon"})),
