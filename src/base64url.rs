@@ -42,7 +42,10 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Error> {
             b'=' => err!(Decode, "padding ('=') is not allowed"),
             b'+' | b'/' => err!(Decode, "'+' and '/' are not base64url characters"),
             b' ' | b'\t' | b'\r' | b'\n' => err!(Decode, "whitespace is not allowed"),
-            _ => err!(Decode, "a character outside the base64url alphabet was found"),
+            _ => err!(
+                Decode,
+                "a character outside the base64url alphabet was found"
+            ),
         });
     }
     if text.len() % 4 == 1 {

@@ -61,13 +61,20 @@ impl Clock<'_> {
 }
 
 /// Runs every enabled check on `claims` (and the header's `typ`).
-pub(crate) fn validate(claims: &Map<String, Value>, header: &Header, v: &Validation) -> Result<(), Error> {
+pub(crate) fn validate(
+    claims: &Map<String, Value>,
+    header: &Header,
+    v: &Validation,
+) -> Result<(), Error> {
     for name in &v.require {
         if claims.get(name).is_none_or(Value::is_null) {
             return Err(Error::missing_claim(name));
         }
     }
-    let mut clock = Clock { validation: v, now: None };
+    let mut clock = Clock {
+        validation: v,
+        now: None,
+    };
     let leeway = v.leeway;
     if let Some(iat) = claims.get("iat").filter(|_| v.runs(v.verify_iat)) {
         let iat = numeric_date(iat)
@@ -105,11 +112,15 @@ pub(crate) fn validate(claims: &Map<String, Value>, header: &Header, v: &Validat
     if let Some(max_age) = v.max_age {
         let iat = match claims.get("iat") {
             None | Some(Value::Null) => return Err(Error::missing_claim("iat")),
-            Some(iat) => numeric_date(iat)
-                .ok_or_else(|| err!(InvalidIssuedAt, "Issued At claim (iat) must be an integer."))?,
+            Some(iat) => numeric_date(iat).ok_or_else(|| {
+                err!(InvalidIssuedAt, "Issued At claim (iat) must be an integer.")
+            })?,
         };
         if iat as f64 + max_age + leeway < clock.now()? {
-            return Err(err!(ExpiredSignature, "Token is too old (max_age exceeded)"));
+            return Err(err!(
+                ExpiredSignature,
+                "Token is too old (max_age exceeded)"
+            ));
         }
     }
     if let Some(expected) = &v.typ {
@@ -119,8 +130,12 @@ pub(crate) fn validate(claims: &Map<String, Value>, header: &Header, v: &Validat
 }
 
 fn validate_iss(claims: &Map<String, Value>, issuers: Option<&[String]>) -> Result<(), Error> {
-    let Some(issuers) = issuers else { return Ok(()) };
-    let Some(iss) = claims.get("iss") else { return Err(Error::missing_claim("iss")) };
+    let Some(issuers) = issuers else {
+        return Ok(());
+    };
+    let Some(iss) = claims.get("iss") else {
+        return Err(Error::missing_claim("iss"));
+    };
     let Some(iss) = iss.as_str() else {
         return Err(err!(InvalidIssuer, "Payload Issuer (iss) must be a string"));
     };
@@ -134,7 +149,11 @@ fn validate_iss(claims: &Map<String, Value>, issuers: Option<&[String]>) -> Resu
 }
 
 /// PyJWT's `_validate_aud`, step for step.
-fn validate_aud(claims: &Map<String, Value>, audience: Option<&[String]>, strict: bool) -> Result<(), Error> {
+fn validate_aud(
+    claims: &Map<String, Value>,
+    audience: Option<&[String]>,
+    strict: bool,
+) -> Result<(), Error> {
     let aud = claims.get("aud").filter(|aud| is_truthy(aud));
     let Some(expected) = audience else {
         return match aud {
@@ -142,14 +161,19 @@ fn validate_aud(claims: &Map<String, Value>, audience: Option<&[String]>, strict
             Some(_) => Err(err!(InvalidAudience, "Invalid audience")),
         };
     };
-    let Some(aud) = aud else { return Err(Error::missing_claim("aud")) };
+    let Some(aud) = aud else {
+        return Err(Error::missing_claim("aud"));
+    };
     if strict {
         // PyJWT requires a single string here; a list of one is our spelling of it.
         let [expected] = expected else {
             return Err(err!(InvalidAudience, "Invalid audience (strict)"));
         };
         let Some(aud) = aud.as_str() else {
-            return Err(err!(InvalidAudience, "Invalid claim format in token (strict)"));
+            return Err(err!(
+                InvalidAudience,
+                "Invalid claim format in token (strict)"
+            ));
         };
         if aud != expected {
             return Err(err!(InvalidAudience, "Audience doesn't match (strict)"));
@@ -173,7 +197,9 @@ fn validate_aud(claims: &Map<String, Value>, audience: Option<&[String]>, strict
 }
 
 fn validate_sub(claims: &Map<String, Value>, subject: Option<&str>) -> Result<(), Error> {
-    let Some(sub) = claims.get("sub") else { return Ok(()) };
+    let Some(sub) = claims.get("sub") else {
+        return Ok(());
+    };
     let Some(sub) = sub.as_str() else {
         return Err(err!(InvalidSubject, "Subject must be a string"));
     };
@@ -195,7 +221,11 @@ fn normalize_typ(typ: &str) -> String {
 
 fn validate_typ(header: &Header, expected: &str) -> Result<(), Error> {
     match header.get("typ") {
-        None => Err(err!(InvalidToken, "Invalid \"typ\" header: expected \"{}\", but the header has none", expected)),
+        None => Err(err!(
+            InvalidToken,
+            "Invalid \"typ\" header: expected \"{}\", but the header has none",
+            expected
+        )),
         Some(Value::String(typ)) if normalize_typ(typ) == normalize_typ(expected) => Ok(()),
         Some(Value::String(typ)) => Err(err!(
             InvalidToken,
@@ -203,6 +233,9 @@ fn validate_typ(header: &Header, expected: &str) -> Result<(), Error> {
             expected,
             typ.escape_debug()
         )),
-        Some(_) => Err(err!(InvalidToken, "Invalid \"typ\" header: must be a string")),
+        Some(_) => Err(err!(
+            InvalidToken,
+            "Invalid \"typ\" header: must be a string"
+        )),
     }
 }

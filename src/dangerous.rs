@@ -58,5 +58,7 @@ pub fn encode_unsecured(payload_json: &str, options: &EncodeOptions) -> Result<S
             return Err(err!(InvalidAlgorithm, "Algorithm not supported"));
         }
     }
-    jws::sign_compact(&header, payload.as_bytes(), detached, |_| Ok(alloc::vec::Vec::new()))
+    jws::sign_compact(&header, payload.as_bytes(), detached, |_| {
+        Ok(alloc::vec::Vec::new())
+    })
 }

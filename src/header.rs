@@ -235,7 +235,10 @@ impl Header {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if let Some(kid) = self.get("kid") {
             if !kid.is_string() {
-                return Err(err!(InvalidToken, "Key ID header parameter must be a string"));
+                return Err(err!(
+                    InvalidToken,
+                    "Key ID header parameter must be a string"
+                ));
             }
         }
         if let Some(crit) = self.get("crit") {
@@ -252,7 +255,10 @@ impl Header {
                 }
             }
             Some(_) => {
-                return Err(err!(InvalidToken, "The 'b64' header parameter must be a boolean"));
+                return Err(err!(
+                    InvalidToken,
+                    "The 'b64' header parameter must be a boolean"
+                ));
             }
         }
         Ok(())
@@ -261,23 +267,39 @@ impl Header {
     fn validate_crit(&self, crit: &Value) -> Result<(), Error> {
         let names = match crit {
             Value::Array(items) if !items.is_empty() => items,
-            _ => return Err(err!(InvalidToken, "Invalid 'crit' header: must be a non-empty list")),
+            _ => {
+                return Err(err!(
+                    InvalidToken,
+                    "Invalid 'crit' header: must be a non-empty list"
+                ));
+            }
         };
         let mut listed = Vec::with_capacity(names.len());
         for name in names {
             match name.as_str() {
                 Some(name) => listed.push(name),
                 None => {
-                    return Err(err!(InvalidToken, "Invalid 'crit' header: values must be strings"));
+                    return Err(err!(
+                        InvalidToken,
+                        "Invalid 'crit' header: values must be strings"
+                    ));
                 }
             }
         }
         for name in listed {
             if !KNOWN_CRITICAL.contains(&name) {
-                return Err(err!(InvalidToken, "Unsupported critical extension: {}", name));
+                return Err(err!(
+                    InvalidToken,
+                    "Unsupported critical extension: {}",
+                    name
+                ));
             }
             if self.get(name).is_none() {
-                return Err(err!(InvalidToken, "Critical extension '{}' is missing from headers", name));
+                return Err(err!(
+                    InvalidToken,
+                    "Critical extension '{}' is missing from headers",
+                    name
+                ));
             }
         }
         Ok(())

@@ -40,7 +40,8 @@ pub(crate) fn parse_object(bytes: &[u8]) -> Result<Members, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return Err("a byte order mark is not allowed".into());
     }
-    let text = core::str::from_utf8(bytes).map_err(|_| String::from("the text is not valid UTF-8"))?;
+    let text =
+        core::str::from_utf8(bytes).map_err(|_| String::from("the text is not valid UTF-8"))?;
     let mut de = serde_json::Deserializer::from_str(text);
     let members = de.deserialize_any(TopVisitor).map_err(|e| reason(&e))?;
     de.end().map_err(|e| reason(&e))?;
@@ -119,9 +120,13 @@ struct ValueSeed {
 impl ValueSeed {
     fn enter<E: de::Error>(self) -> Result<Self, E> {
         if self.depth > MAX_DEPTH {
-            return Err(E::custom(format!("nesting is deeper than {MAX_DEPTH} levels")));
+            return Err(E::custom(format!(
+                "nesting is deeper than {MAX_DEPTH} levels"
+            )));
         }
-        Ok(Self { depth: self.depth + 1 })
+        Ok(Self {
+            depth: self.depth + 1,
+        })
     }
 }
 
@@ -150,7 +155,9 @@ impl<'de> Visitor<'de> for ValueSeed {
         Ok(Value::from(v))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Number::from_f64(v).map(Value::Number).ok_or_else(|| E::custom("number out of range"))
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number out of range"))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_string()))

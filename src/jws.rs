@@ -27,10 +27,19 @@ pub(crate) struct Parts {
 fn split(token: &str, max_len: usize) -> Result<[&str; 3], Error> {
     // The cap comes first so that nothing below ever scans a huge input.
     if token.len() > max_len {
-        return Err(err!(Decode, "Token is too large ({} bytes; the limit is {max_len})", token.len()));
+        return Err(err!(
+            Decode,
+            "Token is too large ({} bytes; the limit is {max_len})",
+            token.len()
+        ));
     }
     let mut segments = token.split('.');
-    match (segments.next(), segments.next(), segments.next(), segments.next()) {
+    match (
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+    ) {
         (Some(h), Some(p), Some(s), None) => Ok([h, p, s]),
         (_, _, _, Some(_)) => Err(err!(Decode, "Invalid token: too many segments")),
         _ => Err(err!(Decode, "Not enough segments")),
@@ -39,7 +48,11 @@ fn split(token: &str, max_len: usize) -> Result<[&str; 3], Error> {
 
 fn decode_segment(text: &str, prefix: &str, name: &str) -> Result<Vec<u8>, Error> {
     base64url::decode(text).map_err(|e| {
-        err!(Decode, "Invalid {prefix} padding: the {name} segment is not valid base64url ({})", e.message())
+        err!(
+            Decode,
+            "Invalid {prefix} padding: the {name} segment is not valid base64url ({})",
+            e.message()
+        )
     })
 }
 
@@ -83,7 +96,12 @@ pub(crate) fn parse(token: &str, max_len: usize, detached: Option<&[u8]>) -> Res
         }
     };
     let signature = decode_segment(sig_seg, "crypto", "signature")?;
-    Ok(Parts { header, signing_input, payload, signature })
+    Ok(Parts {
+        header,
+        signing_input,
+        payload,
+        signature,
+    })
 }
 
 /// True when `name` names `none` in any letter case: never verifiable.
@@ -99,7 +117,10 @@ pub(crate) fn check_allowed<'h>(header: &'h Header, allowed: &[String]) -> Resul
         return Err(err!(InvalidAlgorithm, "Algorithm not specified"));
     };
     let not_allowed = || err!(InvalidAlgorithm, "The specified alg value is not allowed");
-    let alg = alg.as_str().filter(|a| !a.is_empty()).ok_or_else(not_allowed)?;
+    let alg = alg
+        .as_str()
+        .filter(|a| !a.is_empty())
+        .ok_or_else(not_allowed)?;
     // RFC 8725 §3.2: an unsecured token is never accepted, listed or not.
     if is_none_alg(alg) {
         return Err(not_allowed());
@@ -116,11 +137,18 @@ pub(crate) fn check_allowed<'h>(header: &'h Header, allowed: &[String]) -> Resul
 pub(crate) fn check_key(key: &Key, alg: Algorithm) -> Result<(), Error> {
     if let Some(bound) = key.alg {
         if bound != alg {
-            return Err(err!(InvalidAlgorithm, "The specified alg value is not allowed"));
+            return Err(err!(
+                InvalidAlgorithm,
+                "The specified alg value is not allowed"
+            ));
         }
     }
     if key.family() != alg.family() {
-        return Err(err!(InvalidKey, "The key is not usable with the {} algorithm", alg));
+        return Err(err!(
+            InvalidKey,
+            "The key is not usable with the {} algorithm",
+            alg
+        ));
     }
     Ok(())
 }
@@ -144,7 +172,11 @@ pub(crate) fn key_length_warning(key: &Key, alg: Algorithm) -> Option<String> {
 }
 
 /// Checks key length policy: an error when enforced, else the warning.
-pub(crate) fn key_policy(key: &Key, alg: Algorithm, enforce: bool) -> Result<Option<String>, Error> {
+pub(crate) fn key_policy(
+    key: &Key,
+    alg: Algorithm,
+    enforce: bool,
+) -> Result<Option<String>, Error> {
     match key_length_warning(key, alg) {
         Some(text) if enforce => Err(Error::new(crate::ErrorKind::InvalidKey, text)),
         other => Ok(other),
@@ -197,7 +229,10 @@ fn bound_alg(header: &Header, resolver: &dyn KeyResolver) -> Result<Algorithm, E
         .filter(|a| !is_none_alg(a))
         .and_then(|a| Algorithm::from_name(a).ok())
         .ok_or_else(required)?;
-    resolver.resolve(header.kid(), alg)?.alg.ok_or_else(required)
+    resolver
+        .resolve(header.kid(), alg)?
+        .alg
+        .ok_or_else(required)
 }
 
 /// Verifies a compact JWS and returns its header and payload bytes, with no
@@ -275,7 +310,11 @@ pub(crate) fn sign_compact(
     let mut signing_input = Vec::with_capacity(header_seg.len() + 1 + payload.len() * 4 / 3 + 4);
     signing_input.extend_from_slice(header_seg.as_bytes());
     signing_input.push(b'.');
-    let payload_seg = if detached { String::new() } else { base64url::encode(payload) };
+    let payload_seg = if detached {
+        String::new()
+    } else {
+        base64url::encode(payload)
+    };
     if detached {
         signing_input.extend_from_slice(payload);
     } else {

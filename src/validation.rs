@@ -128,7 +128,10 @@ impl Validation {
     /// ```
     pub fn new(algorithms: &[Algorithm]) -> Self {
         Self {
-            algorithms: algorithms.iter().map(|alg| alg.name().to_string()).collect(),
+            algorithms: algorithms
+                .iter()
+                .map(|alg| alg.name().to_string())
+                .collect(),
             ..Self::default()
         }
     }
@@ -142,7 +145,10 @@ impl Validation {
     /// assert_eq!(validation.verify_exp, None);
     /// ```
     pub fn without_signature() -> Self {
-        Self { verify_signature: false, ..Self::default() }
+        Self {
+            verify_signature: false,
+            ..Self::default()
+        }
     }
 
     /// Whether a check whose flag is `flag` runs.
@@ -153,10 +159,18 @@ impl Validation {
     /// Rejects settings that would silently disable a check (a NaN leeway
     /// makes every time comparison false).
     pub(crate) fn check_settings(&self) -> Result<(), Error> {
-        let numbers = [("leeway", Some(self.leeway)), ("now", self.now), ("max_age", self.max_age)];
+        let numbers = [
+            ("leeway", Some(self.leeway)),
+            ("now", self.now),
+            ("max_age", self.max_age),
+        ];
         for (name, value) in numbers {
             if value.is_some_and(|v| !v.is_finite()) {
-                return Err(err!(InvalidToken, "Validation setting \"{}\" must be a finite number", name));
+                return Err(err!(
+                    InvalidToken,
+                    "Validation setting \"{}\" must be a finite number",
+                    name
+                ));
             }
         }
         Ok(())
@@ -171,7 +185,10 @@ impl Validation {
     }
 }
 
-#[cfg(all(feature = "std", not(all(target_arch = "wasm32", target_os = "unknown"))))]
+#[cfg(all(
+    feature = "std",
+    not(all(target_arch = "wasm32", target_os = "unknown"))
+))]
 fn system_time() -> Result<f64, Error> {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -181,7 +198,10 @@ fn system_time() -> Result<f64, Error> {
 
 // Without `std`, or on wasm32-unknown-unknown where `SystemTime::now` would
 // trap, there is no clock to read: the caller must pass `now`.
-#[cfg(not(all(feature = "std", not(all(target_arch = "wasm32", target_os = "unknown")))))]
+#[cfg(not(all(
+    feature = "std",
+    not(all(target_arch = "wasm32", target_os = "unknown"))
+)))]
 fn system_time() -> Result<f64, Error> {
     Err(err!(
         InvalidToken,

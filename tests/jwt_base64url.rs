@@ -18,7 +18,15 @@ fn round_trips_every_length_and_byte() {
 #[test]
 fn rfc4648_test_vectors_without_padding() {
     // RFC 4648 §10, with the padding removed as RFC 7515 §2 requires.
-    let vectors = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")];
+    let vectors = [
+        ("", ""),
+        ("f", "Zg"),
+        ("fo", "Zm8"),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg"),
+        ("fooba", "Zm9vYmE"),
+        ("foobar", "Zm9vYmFy"),
+    ];
     for (plain, encoded) in vectors {
         assert_eq!(base64url::encode(plain.as_bytes()), encoded);
         assert_eq!(base64url::decode(encoded).unwrap(), plain.as_bytes());
@@ -48,14 +56,26 @@ fn every_bad_form_is_rejected_with_its_reason() {
         assert_eq!(reason(ws), "whitespace is not allowed", "{ws:?}");
     }
     for other in ["Zm9v.", "Zm9v!", "Zm9vé", "Zm9v\0", "Zm9v?"] {
-        assert_eq!(reason(other), "a character outside the base64url alphabet was found", "{other:?}");
+        assert_eq!(
+            reason(other),
+            "a character outside the base64url alphabet was found",
+            "{other:?}"
+        );
     }
     for len1 in ["Z", "Zm9vY", "Zm9vYmFyZ"] {
-        assert_eq!(reason(len1), "the length is impossible for base64url", "{len1:?}");
+        assert_eq!(
+            reason(len1),
+            "the length is impossible for base64url",
+            "{len1:?}"
+        );
     }
     // Non-zero unused bits: "Zh" and "Zg" both decode to "f" leniently.
     for lax in ["Zh", "Zm9", "Zm9vYh", "Zm9vYmF", "-_9", "AB"] {
-        assert_eq!(reason(lax), "the last character has non-zero unused bits", "{lax:?}");
+        assert_eq!(
+            reason(lax),
+            "the last character has non-zero unused bits",
+            "{lax:?}"
+        );
     }
 }
 
@@ -67,11 +87,26 @@ fn each_token_segment_is_strict() {
     let validation = Validation::new(&[Algorithm::HS256]);
     assert!(decode(&token, &key, &validation).is_ok());
     let cases = [
-        (format!("{h}=.{p}.{s}"), "Invalid header padding: the header segment is not valid base64url (padding ('=') is not allowed)"),
-        (format!("{h}.{p}=.{s}"), "Invalid payload padding: the payload segment is not valid base64url (padding ('=') is not allowed)"),
-        (format!("{h}.{p}.{s}="), "Invalid crypto padding: the signature segment is not valid base64url (padding ('=') is not allowed)"),
-        (format!("{h}.{p} .{s}"), "Invalid payload padding: the payload segment is not valid base64url (whitespace is not allowed)"),
-        (format!("{h}.{p}.{}", s.replace('-', "+").replace('_', "/")), "Invalid crypto padding: the signature segment is not valid base64url ('+' and '/' are not base64url characters)"),
+        (
+            format!("{h}=.{p}.{s}"),
+            "Invalid header padding: the header segment is not valid base64url (padding ('=') is not allowed)",
+        ),
+        (
+            format!("{h}.{p}=.{s}"),
+            "Invalid payload padding: the payload segment is not valid base64url (padding ('=') is not allowed)",
+        ),
+        (
+            format!("{h}.{p}.{s}="),
+            "Invalid crypto padding: the signature segment is not valid base64url (padding ('=') is not allowed)",
+        ),
+        (
+            format!("{h}.{p} .{s}"),
+            "Invalid payload padding: the payload segment is not valid base64url (whitespace is not allowed)",
+        ),
+        (
+            format!("{h}.{p}.{}", s.replace('-', "+").replace('_', "/")),
+            "Invalid crypto padding: the signature segment is not valid base64url ('+' and '/' are not base64url characters)",
+        ),
     ];
     for (bad, message) in &cases {
         if bad == &token {

@@ -9,7 +9,11 @@ fn key() -> Key {
 }
 
 fn token_with(header: &str, payload: &str, key: &Key) -> String {
-    let input = format!("{}.{}", base64url::encode(header.as_bytes()), base64url::encode(payload.as_bytes()));
+    let input = format!(
+        "{}.{}",
+        base64url::encode(header.as_bytes()),
+        base64url::encode(payload.as_bytes())
+    );
     let sig = Algorithm::HS256.sign(input.as_bytes(), key).unwrap();
     format!("{input}.{}", base64url::encode(&sig))
 }
@@ -32,7 +36,10 @@ fn assert_invalid(header: &str, message: &str) {
 #[test]
 fn kid_must_be_a_string() {
     for kid in ["1", "null", "true", "[\"a\"]", "{}"] {
-        assert_invalid(&format!(r#"{{"alg":"HS256","kid":{kid}}}"#), "Key ID header parameter must be a string");
+        assert_invalid(
+            &format!(r#"{{"alg":"HS256","kid":{kid}}}"#),
+            "Key ID header parameter must be a string",
+        );
     }
     let token = token_with(r#"{"alg":"HS256","kid":"k"}"#, "{}", &key());
     assert!(decode(&token, &key(), &Validation::new(&[Algorithm::HS256])).is_ok());
@@ -41,20 +48,38 @@ fn kid_must_be_a_string() {
 #[test]
 fn crit_must_be_a_non_empty_list_of_strings() {
     for crit in ["[]", "\"b64\"", "null", "{}", "1"] {
-        assert_invalid(&format!(r#"{{"alg":"HS256","crit":{crit}}}"#), "Invalid 'crit' header: must be a non-empty list");
+        assert_invalid(
+            &format!(r#"{{"alg":"HS256","crit":{crit}}}"#),
+            "Invalid 'crit' header: must be a non-empty list",
+        );
     }
     for crit in ["[1]", "[\"b64\",null]", "[[\"b64\"]]"] {
-        assert_invalid(&format!(r#"{{"alg":"HS256","b64":true,"crit":{crit}}}"#), "Invalid 'crit' header: values must be strings");
+        assert_invalid(
+            &format!(r#"{{"alg":"HS256","b64":true,"crit":{crit}}}"#),
+            "Invalid 'crit' header: values must be strings",
+        );
     }
 }
 
 #[test]
 fn crit_names_must_be_understood_and_present() {
-    assert_invalid(r#"{"alg":"HS256","exp":1,"crit":["exp"]}"#, "Unsupported critical extension: exp");
-    assert_invalid(r#"{"alg":"HS256","crit":["http://example.com/x"]}"#, "Unsupported critical extension: http://example.com/x");
+    assert_invalid(
+        r#"{"alg":"HS256","exp":1,"crit":["exp"]}"#,
+        "Unsupported critical extension: exp",
+    );
+    assert_invalid(
+        r#"{"alg":"HS256","crit":["http://example.com/x"]}"#,
+        "Unsupported critical extension: http://example.com/x",
+    );
     // RFC 7515 §4.1.11: names defined by the JWS spec itself must not be listed.
-    assert_invalid(r#"{"alg":"HS256","crit":["alg"]}"#, "Unsupported critical extension: alg");
-    assert_invalid(r#"{"alg":"HS256","crit":["b64"]}"#, "Critical extension 'b64' is missing from headers");
+    assert_invalid(
+        r#"{"alg":"HS256","crit":["alg"]}"#,
+        "Unsupported critical extension: alg",
+    );
+    assert_invalid(
+        r#"{"alg":"HS256","crit":["b64"]}"#,
+        "Critical extension 'b64' is missing from headers",
+    );
     // b64 listed and present with true is fine (the payload is then base64url as usual).
     let token = token_with(r#"{"alg":"HS256","b64":true,"crit":["b64"]}"#, "{}", &key());
     assert!(decode(&token, &key(), &Validation::new(&[Algorithm::HS256])).is_ok());
@@ -63,14 +88,24 @@ fn crit_names_must_be_understood_and_present() {
 #[test]
 fn b64_must_be_a_boolean_and_false_must_be_critical() {
     for b64 in ["\"false\"", "0", "null"] {
-        assert_invalid(&format!(r#"{{"alg":"HS256","b64":{b64},"crit":["b64"]}}"#), "The 'b64' header parameter must be a boolean");
+        assert_invalid(
+            &format!(r#"{{"alg":"HS256","b64":{b64},"crit":["b64"]}}"#),
+            "The 'b64' header parameter must be a boolean",
+        );
     }
-    assert_invalid(r#"{"alg":"HS256","b64":false}"#, "The 'b64' header parameter is false but 'b64' is not listed in 'crit'");
+    assert_invalid(
+        r#"{"alg":"HS256","b64":false}"#,
+        "The 'b64' header parameter is false but 'b64' is not listed in 'crit'",
+    );
 }
 
 #[test]
 fn b64_false_needs_a_detached_payload_to_decode() {
-    let token = token_with(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "{}", &key());
+    let token = token_with(
+        r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#,
+        "{}",
+        &key(),
+    );
     let err = decode(&token, &key(), &Validation::new(&[Algorithm::HS256])).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert_eq!(
@@ -106,7 +141,10 @@ fn embedded_keys_are_never_used_rfc8725_section_3_10() {
 
 #[test]
 fn header_accessors() {
-    let header = Header::from_json(r#"{"typ":"at+jwt","alg":"ES256","kid":"k","cty":"JWT","b64":false,"crit":["b64"],"x":1}"#).unwrap();
+    let header = Header::from_json(
+        r#"{"typ":"at+jwt","alg":"ES256","kid":"k","cty":"JWT","b64":false,"crit":["b64"],"x":1}"#,
+    )
+    .unwrap();
     assert_eq!(header.typ(), Some("at+jwt"));
     assert_eq!(header.alg(), Some("ES256"));
     assert_eq!(header.kid(), Some("k"));
@@ -117,5 +155,8 @@ fn header_accessors() {
     assert_eq!(header.len(), 7);
     assert_eq!(header.as_map().len(), 7);
     // Order is kept on output.
-    assert_eq!(header.to_json(), r#"{"typ":"at+jwt","alg":"ES256","kid":"k","cty":"JWT","b64":false,"crit":["b64"],"x":1}"#);
+    assert_eq!(
+        header.to_json(),
+        r#"{"typ":"at+jwt","alg":"ES256","kid":"k","cty":"JWT","b64":false,"crit":["b64"],"x":1}"#
+    );
 }

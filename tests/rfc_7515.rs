@@ -2,14 +2,17 @@
 //! values typed in from the RFC.
 #![allow(clippy::unwrap_used)]
 
-use jwt_wasm::{Algorithm, ErrorKind, Key, Validation, base64url, dangerous, decode, decode_complete, jws};
+use jwt_wasm::{
+    Algorithm, ErrorKind, Key, Validation, base64url, dangerous, decode, decode_complete, jws,
+};
 
 /// The A.1/A.2/A.3 payload: `{"iss":"joe",\r\n "exp":1300819380,\r\n "http://example.com/is_root":true}`.
 const PAYLOAD: &str = "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
 const EXP: f64 = 1_300_819_380.0;
 
 /// RFC 7515 A.1.1: the HS256 key `k`.
-const A1_K: &str = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
+const A1_K: &str =
+    "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
 /// RFC 7515 A.1.1: header `{"typ":"JWT",\r\n "alg":"HS256"}` and the resulting JWS.
 const A1_TOKEN: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.\
 eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.\
@@ -30,7 +33,10 @@ fn a1_hs256_signature_is_reproduced() {
     let input = A1_TOKEN.rsplit_once('.').unwrap().0;
     assert!(input.ends_with(PAYLOAD));
     let sig = Algorithm::HS256.sign(input.as_bytes(), &a1_key()).unwrap();
-    assert_eq!(base64url::encode(&sig), "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    assert_eq!(
+        base64url::encode(&sig),
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    );
 }
 
 #[test]
@@ -40,9 +46,15 @@ fn a1_hs256_decodes_before_exp() {
     assert_eq!(decoded.claims()["iss"], "joe");
     assert_eq!(decoded.claims()["exp"], 1_300_819_380u64);
     assert_eq!(decoded.claims()["http://example.com/is_root"], true);
-    assert_eq!(decoded.payload_json(), "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}");
+    assert_eq!(
+        decoded.payload_json(),
+        "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}"
+    );
     // The header's member order is kept as sent.
-    assert_eq!(decoded.header().iter().map(|(n, _)| n).collect::<Vec<_>>(), ["typ", "alg"]);
+    assert_eq!(
+        decoded.header().iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        ["typ", "alg"]
+    );
     let (_, payload) = jws::verify_compact(A1_TOKEN, &a1_key(), &[Algorithm::HS256]).unwrap();
     assert_eq!(base64url::encode(&payload), PAYLOAD);
 }
@@ -52,10 +64,18 @@ fn a1_hs256_is_expired_at_and_after_exp() {
     let mut v = before_exp();
     v.now = Some(EXP);
     let err = decode(A1_TOKEN, &a1_key(), &v).unwrap_err();
-    assert_eq!((err.kind(), err.message()), (ErrorKind::ExpiredSignature, "Signature has expired"));
+    assert_eq!(
+        (err.kind(), err.message()),
+        (ErrorKind::ExpiredSignature, "Signature has expired")
+    );
     // With the system clock (2026 and later) it is long expired.
     #[cfg(feature = "std")]
-    assert_eq!(decode(A1_TOKEN, &a1_key(), &Validation::new(&[Algorithm::HS256])).unwrap_err().kind(), ErrorKind::ExpiredSignature);
+    assert_eq!(
+        decode(A1_TOKEN, &a1_key(), &Validation::new(&[Algorithm::HS256]))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::ExpiredSignature
+    );
 }
 
 #[test]
@@ -77,15 +97,28 @@ fn a5_unsecured_never_verifies() {
     let mut v = before_exp();
     v.algorithms = vec!["none".into(), "HS256".into()];
     let err = decode(A5_TOKEN, &a1_key(), &v).unwrap_err();
-    assert_eq!((err.kind(), err.message()), (ErrorKind::InvalidAlgorithm, "The specified alg value is not allowed"));
-    let err = jws::verify_compact(A5_TOKEN, &a1_key(), &[Algorithm::None, Algorithm::HS256]).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.message()),
+        (
+            ErrorKind::InvalidAlgorithm,
+            "The specified alg value is not allowed"
+        )
+    );
+    let err =
+        jws::verify_compact(A5_TOKEN, &a1_key(), &[Algorithm::None, Algorithm::HS256]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidAlgorithm);
 }
 
 #[test]
 fn a5_unsecured_can_be_read_through_dangerous() {
-    assert_eq!(dangerous::get_unverified_header(A5_TOKEN).unwrap().alg(), Some("none"));
-    assert_eq!(dangerous::get_unverified_claims(A5_TOKEN).unwrap()["iss"], "joe");
+    assert_eq!(
+        dangerous::get_unverified_header(A5_TOKEN).unwrap().alg(),
+        Some("none")
+    );
+    assert_eq!(
+        dangerous::get_unverified_claims(A5_TOKEN).unwrap()["iss"],
+        "joe"
+    );
     let mut v = Validation::without_signature();
     v.now = Some(EXP + 10.0);
     assert_eq!(decode(A5_TOKEN, &a1_key(), &v).unwrap()["iss"], "joe");
@@ -120,7 +153,9 @@ mod asymmetric {
     fn a3_es256_with_high_s() {
         let key = Key::from_jwk(&json!({"kty": "EC", "crv": "P-256",
             "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"})).unwrap();
-        let token = format!("eyJhbGciOiJFUzI1NiJ9.{PAYLOAD}.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q");
+        let token = format!(
+            "eyJhbGciOiJFUzI1NiJ9.{PAYLOAD}.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q"
+        );
         let mut v = Validation::new(&[Algorithm::ES256]);
         v.now = Some(EXP - 1.0);
         assert_eq!(decode(&token, &key, &v).unwrap()["iss"], "joe");
@@ -138,6 +173,9 @@ mod asymmetric {
         // "Payload" is not a JSON object, so it is not a JWT.
         let err = decode(token, &key, &Validation::new(&[Algorithm::ES512])).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Decode);
-        assert!(err.message().starts_with("Invalid payload string: "), "{err:?}");
+        assert!(
+            err.message().starts_with("Invalid payload string: "),
+            "{err:?}"
+        );
     }
 }

@@ -6,7 +6,10 @@
 use jwt_wasm::{Algorithm, ErrorKind, Key, Validation, base64url, decode, jws};
 use serde_json::Value;
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/jose-cookbook/jws");
+const VECTORS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/vectors/jose-cookbook/jws"
+);
 
 /// The cookbook file `name`, or `None` (after a loud SKIPPED line) when the
 /// shared vectors are not there.
@@ -33,18 +36,36 @@ fn payload(case: &Value) -> &str {
 
 #[test]
 fn section_4_4_hmac_sha2_integrity_protection() {
-    let Some(case) = load("4_4.hmac-sha2_integrity_protection.json") else { return };
+    let Some(case) = load("4_4.hmac-sha2_integrity_protection.json") else {
+        return;
+    };
     let token = case["output"]["compact"].as_str().unwrap();
     let (header, bytes) = jws::verify_compact(token, &oct_key(&case), &[Algorithm::HS256]).unwrap();
     assert_eq!(header.kid(), case["signing"]["protected"]["kid"].as_str());
     assert_eq!(bytes, payload(&case).as_bytes());
     // The signature is deterministic: signing the input reproduces it.
-    let sig = Algorithm::HS256.sign(case["signing"]["sig-input"].as_str().unwrap().as_bytes(), &oct_key(&case)).unwrap();
-    assert_eq!(base64url::encode(&sig), case["signing"]["sig"].as_str().unwrap());
+    let sig = Algorithm::HS256
+        .sign(
+            case["signing"]["sig-input"].as_str().unwrap().as_bytes(),
+            &oct_key(&case),
+        )
+        .unwrap();
+    assert_eq!(
+        base64url::encode(&sig),
+        case["signing"]["sig"].as_str().unwrap()
+    );
     // The payload is prose, not a JSON object, so it is not a JWT.
-    let err = decode(token, &oct_key(&case), &Validation::new(&[Algorithm::HS256])).unwrap_err();
+    let err = decode(
+        token,
+        &oct_key(&case),
+        &Validation::new(&[Algorithm::HS256]),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
-    assert!(err.message().starts_with("Invalid payload string: "), "{err:?}");
+    assert!(
+        err.message().starts_with("Invalid payload string: "),
+        "{err:?}"
+    );
     // Another algorithm of the family is not in the allowlist.
     let err = jws::verify_compact(token, &oct_key(&case), &[Algorithm::HS512]).unwrap_err();
     assert_eq!(err.message(), "The specified alg value is not allowed");
@@ -52,14 +73,19 @@ fn section_4_4_hmac_sha2_integrity_protection() {
 
 #[test]
 fn section_4_5_signature_with_detached_content() {
-    let Some(case) = load("4_5.signature_with_detached_content.json") else { return };
+    let Some(case) = load("4_5.signature_with_detached_content.json") else {
+        return;
+    };
     let token = case["output"]["compact"].as_str().unwrap();
     assert!(token.contains(".."), "the payload segment is empty");
     let key = oct_key(&case);
-    let (_, bytes) = jws::verify_compact_detached(token, payload(&case).as_bytes(), &key, &[Algorithm::HS256]).unwrap();
+    let (_, bytes) =
+        jws::verify_compact_detached(token, payload(&case).as_bytes(), &key, &[Algorithm::HS256])
+            .unwrap();
     assert_eq!(bytes, payload(&case).as_bytes());
     // Other content fails; so does reading the empty segment as the payload.
-    let err = jws::verify_compact_detached(token, b"other content", &key, &[Algorithm::HS256]).unwrap_err();
+    let err = jws::verify_compact_detached(token, b"other content", &key, &[Algorithm::HS256])
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidSignature);
     let err = jws::verify_compact(token, &key, &[Algorithm::HS256]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidSignature);
@@ -69,10 +95,18 @@ fn section_4_5_signature_with_detached_content() {
 fn section_4_6_protected_header_fields_in_compact_form() {
     // §4.6 puts `kid` in an unprotected header, which the compact form cannot
     // carry; the protected part alone is still a valid compact JWS.
-    let Some(case) = load("4_6.protecting_specific_header_fields.json") else { return };
+    let Some(case) = load("4_6.protecting_specific_header_fields.json") else {
+        return;
+    };
     let flat = &case["output"]["json_flat"];
-    let token = format!("{}.{}.{}", flat["protected"].as_str().unwrap(), flat["payload"].as_str().unwrap(), flat["signature"].as_str().unwrap());
-    let (header, bytes) = jws::verify_compact(&token, &oct_key(&case), &[Algorithm::HS256]).unwrap();
+    let token = format!(
+        "{}.{}.{}",
+        flat["protected"].as_str().unwrap(),
+        flat["payload"].as_str().unwrap(),
+        flat["signature"].as_str().unwrap()
+    );
+    let (header, bytes) =
+        jws::verify_compact(&token, &oct_key(&case), &[Algorithm::HS256]).unwrap();
     assert_eq!(header.kid(), None);
     assert_eq!(header.alg(), Some("HS256"));
     assert_eq!(bytes, payload(&case).as_bytes());
@@ -82,17 +116,30 @@ fn section_4_6_protected_header_fields_in_compact_form() {
 fn section_4_7_no_protected_header_is_not_a_compact_jws() {
     // §4.7 protects the content only: no protected header, so `alg` would be
     // unprotected. A compact token with an empty header segment is refused.
-    let Some(case) = load("4_7.protecting_content_only.json") else { return };
+    let Some(case) = load("4_7.protecting_content_only.json") else {
+        return;
+    };
     let flat = &case["output"]["json_flat"];
     assert!(flat.get("protected").is_none());
-    let token = format!(".{}.{}", flat["payload"].as_str().unwrap(), flat["signature"].as_str().unwrap());
+    let token = format!(
+        ".{}.{}",
+        flat["payload"].as_str().unwrap(),
+        flat["signature"].as_str().unwrap()
+    );
     // The signature itself is right: it covers "." + payload.
     let input = case["signing"]["sig-input"].as_str().unwrap();
     let sig = base64url::decode(flat["signature"].as_str().unwrap()).unwrap();
-    assert!(Algorithm::HS256.verify(input.as_bytes(), &oct_key(&case), &sig).unwrap());
+    assert!(
+        Algorithm::HS256
+            .verify(input.as_bytes(), &oct_key(&case), &sig)
+            .unwrap()
+    );
     let err = jws::verify_compact(&token, &oct_key(&case), &[Algorithm::HS256]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
-    assert!(err.message().starts_with("Invalid header string: "), "{err:?}");
+    assert!(
+        err.message().starts_with("Invalid header string: "),
+        "{err:?}"
+    );
 }
 
 // RFC 7520 §4.1 (RS256), §4.2 (PS384) and §4.3 (ES512) need `Key::from_jwk`
@@ -103,7 +150,10 @@ mod asymmetric {
 
     fn verify_file(name: &str, alg: Algorithm) {
         let Some(case) = load(name) else { return };
-        let key = Key::from_jwk(&case["input"]["key"]).unwrap().public_key().unwrap();
+        let key = Key::from_jwk(&case["input"]["key"])
+            .unwrap()
+            .public_key()
+            .unwrap();
         let token = case["output"]["compact"].as_str().unwrap();
         let (header, bytes) = jws::verify_compact(token, &key, &[alg]).unwrap();
         assert_eq!(header.alg(), Some(alg.name()));
@@ -113,7 +163,12 @@ mod asymmetric {
         let mut raw = base64url::decode(sig).unwrap();
         raw[5] ^= 1;
         let forged = format!("{rest}.{}", base64url::encode(&raw));
-        assert_eq!(jws::verify_compact(&forged, &key, &[alg]).unwrap_err().kind(), ErrorKind::InvalidSignature);
+        assert_eq!(
+            jws::verify_compact(&forged, &key, &[alg])
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InvalidSignature
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@
 use jwt_wasm::{Algorithm, ErrorKind, Key, base64url, jws};
 use serde_json::Value;
 
-const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/jose-cookbook/curve25519/jws.json");
+const FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/vectors/jose-cookbook/curve25519/jws.json"
+);
 
 #[test]
 fn appendix_a_4_ed25519_signing_and_verification() {
@@ -20,12 +23,26 @@ fn appendix_a_4_ed25519_signing_and_verification() {
     let token = case["output"]["compact"].as_str().unwrap();
     let (header, payload) = jws::verify_compact(token, &public, &[Algorithm::EdDSA]).unwrap();
     assert_eq!(header.alg(), Some("EdDSA"));
-    assert_eq!(payload, case["input"]["payload"].as_str().unwrap().as_bytes());
+    assert_eq!(
+        payload,
+        case["input"]["payload"].as_str().unwrap().as_bytes()
+    );
     // Ed25519 is deterministic: signing the input reproduces the RFC signature.
     let input = case["signing"]["sig-input"].as_str().unwrap();
     let sig = Algorithm::EdDSA.sign(input.as_bytes(), &private).unwrap();
-    assert_eq!(base64url::encode(&sig), case["signing"]["sig"].as_str().unwrap());
+    assert_eq!(
+        base64url::encode(&sig),
+        case["signing"]["sig"].as_str().unwrap()
+    );
     // A changed payload fails.
-    let forged = token.replace("RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc", &base64url::encode(b"Example of Ed25519 signinG"));
-    assert_eq!(jws::verify_compact(&forged, &public, &[Algorithm::EdDSA]).unwrap_err().kind(), ErrorKind::InvalidSignature);
+    let forged = token.replace(
+        "RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc",
+        &base64url::encode(b"Example of Ed25519 signinG"),
+    );
+    assert_eq!(
+        jws::verify_compact(&forged, &public, &[Algorithm::EdDSA])
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidSignature
+    );
 }

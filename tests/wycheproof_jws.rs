@@ -13,7 +13,10 @@
 use jwt_wasm::{Algorithm, JwkSet, jws};
 use serde_json::{Value, json};
 
-const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors/wycheproof/json_web_signature_test.json");
+const FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/vectors/wycheproof/json_web_signature_test.json"
+);
 
 const RELABELLED_VALID: [u64; 3] = [357, 367, 370];
 const RELABELLED_INVALID: [u64; 2] = [372, 373];
@@ -25,7 +28,10 @@ fn wycheproof_json_web_signature() {
         return;
     };
     let data: Value = serde_json::from_str(&text).unwrap();
-    let allowed: Vec<Algorithm> = Algorithm::ALL.into_iter().filter(|a| *a != Algorithm::None).collect();
+    let allowed: Vec<Algorithm> = Algorithm::ALL
+        .into_iter()
+        .filter(|a| *a != Algorithm::None)
+        .collect();
     let (mut ran, mut passed, mut accepted) = (0, 0, 0);
     let mut failures = Vec::new();
     for group in data["testGroups"].as_array().unwrap() {
@@ -35,8 +41,8 @@ fn wycheproof_json_web_signature() {
             let id = case["tcId"].as_u64().unwrap();
             let token = case["jws"].as_str().unwrap();
             let labelled_valid = case["result"] == "valid";
-            let expect_valid =
-                (labelled_valid || RELABELLED_VALID.contains(&id)) && !RELABELLED_INVALID.contains(&id);
+            let expect_valid = (labelled_valid || RELABELLED_VALID.contains(&id))
+                && !RELABELLED_INVALID.contains(&id);
             let outcome = match &set {
                 Ok(set) => jws::verify_compact(token, set, &allowed).map(|_| ()),
                 Err(err) => Err(err.clone()),
@@ -46,11 +52,23 @@ fn wycheproof_json_web_signature() {
             if outcome.is_ok() == expect_valid {
                 passed += 1;
             } else {
-                failures.push(format!("tcId {id} ({}): expected {}, got {outcome:?}", case["comment"], if expect_valid { "valid" } else { "invalid" }));
+                failures.push(format!(
+                    "tcId {id} ({}): expected {}, got {outcome:?}",
+                    case["comment"],
+                    if expect_valid { "valid" } else { "invalid" }
+                ));
             }
         }
     }
-    println!("wycheproof json_web_signature_test.json: {ran} cases ran, {passed} passed ({accepted} accepted, {} rejected)", ran - accepted);
+    println!(
+        "wycheproof json_web_signature_test.json: {ran} cases ran, {passed} passed ({accepted} accepted, {} rejected)",
+        ran - accepted
+    );
     assert_eq!(ran, 401, "the file should hold 401 cases");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
