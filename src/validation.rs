@@ -8,6 +8,10 @@ use crate::algorithm::Algorithm;
 use crate::error::{Error, err};
 
 /// The default [`Validation::max_token_length`]: 256 KiB.
+///
+/// ```
+/// assert_eq!(jwt_wasm::Validation::default().max_token_length, jwt_wasm::DEFAULT_MAX_TOKEN_LENGTH);
+/// ```
 pub const DEFAULT_MAX_TOKEN_LENGTH: usize = 256 * 1024;
 
 /// How to validate a token: PyJWT's `algorithms`, `options`, `audience`,

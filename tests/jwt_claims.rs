@@ -566,3 +566,19 @@ fn system_clock_is_used_without_now() {
     );
     passes(&tok(json!({"exp": 253_402_300_799i64})), &v);
 }
+
+/// Without the `std` feature there is no clock: time checks need `now`,
+/// and say so instead of panicking.
+#[cfg(not(feature = "std"))]
+#[test]
+fn no_clock_without_std() {
+    let v = Validation::new(&[Algorithm::HS256]);
+    check(
+        fails(&tok(json!({"exp": 1})), &v),
+        ErrorKind::InvalidToken,
+        "No clock is available in this build: set Validation::now to the current Unix time",
+    );
+    // Tokens without time claims need no clock.
+    passes(&tok(json!({"sub": "x"})), &v);
+    check(fails(&tok(json!({"exp": 1})), &val()), ErrorKind::ExpiredSignature, "Signature has expired");
+}
