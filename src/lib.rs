@@ -13,14 +13,17 @@ pub mod dangerous;
 mod error;
 mod header;
 mod json;
+mod jwks;
 pub mod jws;
 mod jwt;
 mod key;
+mod rng;
 mod validation;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
 pub use header::Header;
+pub use jwks::JwkSet;
 pub use jwt::{
     DecodedToken, EncodeOptions, decode, decode_complete, decode_complete_with, encode, encode_json,
     encode_with,
