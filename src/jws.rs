@@ -132,52 +132,13 @@ pub(crate) fn check_allowed<'h>(header: &'h Header, allowed: &[String]) -> Resul
     if listed { Ok(alg) } else { Err(not_allowed()) }
 }
 
-/// The algorithm-to-key check: the key's family must fit the algorithm, and
-/// a key bound to one algorithm verifies only that one (RFC 8725 §3.1).
-pub(crate) fn check_key(key: &Key, alg: Algorithm) -> Result<(), Error> {
-    if let Some(bound) = key.alg {
-        if bound != alg {
-            return Err(err!(
-                InvalidAlgorithm,
-                "The specified alg value is not allowed"
-            ));
-        }
-    }
-    if key.family() != alg.family() {
-        return Err(err!(
-            InvalidKey,
-            "The key is not usable with the {} algorithm",
-            alg
-        ));
-    }
-    Ok(())
-}
-
-/// A warning when `key` is shorter than `alg`'s minimum.
-pub(crate) fn key_length_warning(key: &Key, alg: Algorithm) -> Option<String> {
-    match &key.material {
-        #[cfg(feature = "hmac")]
-        crate::key::Material::Secret(secret) => {
-            let min = alg.hash().map_or(0, |h| h.len());
-            (secret.len() < min).then(|| {
-                alloc::format!(
-                    "The HMAC key is {} bytes long, which is below the minimum of {min} bytes for {alg} (RFC 7518 §3.2)",
-                    secret.len()
-                )
-            })
-        }
-        #[allow(unreachable_patterns)]
-        _ => None,
-    }
-}
-
 /// Checks key length policy: an error when enforced, else the warning.
 pub(crate) fn key_policy(
     key: &Key,
     alg: Algorithm,
     enforce: bool,
 ) -> Result<Option<String>, Error> {
-    match key_length_warning(key, alg) {
+    match key.key_length_warning(alg) {
         Some(text) if enforce => Err(Error::new(crate::ErrorKind::InvalidKey, text)),
         other => Ok(other),
     }
@@ -206,7 +167,9 @@ pub(crate) fn verify_parts(
         return Err(err!(InvalidAlgorithm, "Algorithm not supported"));
     }
     let key = resolver.resolve(parts.header.kid(), alg)?;
-    check_key(key, alg)?;
+    // The key's family must fit the algorithm, and a key bound to one
+    // algorithm verifies only that one (RFC 8725 §3.1).
+    key.check_alg(alg)?;
     let warning = key_policy(key, alg, enforce_min_key)?;
     if alg.verify(&parts.signing_input, key, &parts.signature)? {
         Ok(warning)

@@ -580,5 +580,9 @@ fn no_clock_without_std() {
     );
     // Tokens without time claims need no clock.
     passes(&tok(json!({"sub": "x"})), &v);
-    check(fails(&tok(json!({"exp": 1})), &val()), ErrorKind::ExpiredSignature, "Signature has expired");
+    check(
+        fails(&tok(json!({"exp": 1})), &val()),
+        ErrorKind::ExpiredSignature,
+        "Signature has expired",
+    );
 }

@@ -1,7 +1,12 @@
 //! JWT encode/decode with every algorithm family and with bound keys and
 //! JWK Sets as resolvers (PyJWK/PyJWKSet behaviour).
 #![allow(clippy::unwrap_used)]
-#![cfg(any())] // enabled once `Key::generate`, `Key::from_jwk` and `JwkSet` (keys branch) are merged into main
+#![cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 
 use jwt_wasm::{
     Algorithm, EncodeOptions, ErrorKind, JwkSet, Key, Validation, dangerous, decode,

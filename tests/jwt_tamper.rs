@@ -7,8 +7,16 @@ use jwt_wasm::{Algorithm, EncodeOptions, Key, Validation, dangerous, decode, enc
 #[test]
 fn every_single_character_edit_is_rejected() {
     let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
-    let options = EncodeOptions { headers: vec![("kid".into(), "k1".into())], ..Default::default() };
-    let token = encode(&serde_json::json!({"sub": "me", "n": [1, 2]}), &key, &options).unwrap();
+    let options = EncodeOptions {
+        headers: vec![("kid".into(), "k1".into())],
+        ..Default::default()
+    };
+    let token = encode(
+        &serde_json::json!({"sub": "me", "n": [1, 2]}),
+        &key,
+        &options,
+    )
+    .unwrap();
     let mut validation = Validation::new(&[Algorithm::HS256]);
     validation.now = Some(0.0);
     assert!(decode(&token, &key, &validation).is_ok());
@@ -32,7 +40,10 @@ fn every_single_character_edit_is_rejected() {
         variants.push(v);
         for variant in variants {
             let edited: String = variant.into_iter().collect();
-            assert!(decode(&edited, &key, &validation).is_err(), "accepted: {edited}");
+            assert!(
+                decode(&edited, &key, &validation).is_err(),
+                "accepted: {edited}"
+            );
             // The unverified readers may succeed on some edits, but never panic.
             let _ = dangerous::get_unverified_header(&edited);
             let _ = dangerous::get_unverified_claims(&edited);

@@ -124,9 +124,8 @@ fn a5_unsecured_can_be_read_through_dangerous() {
     assert_eq!(decode(A5_TOKEN, &a1_key(), &v).unwrap()["iss"], "joe");
 }
 
-// RFC 7515 A.2 (RS256), A.3 (ES256) and A.4 (ES512) need JWK import from the
-// keys branch and the RSA/ECDSA code from the alg branch.
-#[cfg(any())] // enabled once `Key::from_jwk` and the RSA/EC algorithms are merged into main
+// RFC 7515 A.2 (RS256), A.3 (ES256) and A.4 (ES512), in builds with RSA and ECDSA.
+#[cfg(all(feature = "rsa", feature = "ecdsa"))]
 mod asymmetric {
     use super::*;
     use serde_json::json;

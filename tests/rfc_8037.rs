@@ -1,7 +1,7 @@
 //! RFC 8037 Appendix A.4 (https://www.rfc-editor.org/rfc/rfc8037#appendix-A.4):
 //! an Ed25519 JWS, from `../shared/vectors/jose-cookbook/curve25519/jws.json`.
 #![allow(clippy::unwrap_used)]
-#![cfg(any())] // enabled once `Key::from_jwk` (keys branch) and EdDSA (alg branch) are merged into main
+#![cfg(feature = "eddsa")]
 
 use jwt_wasm::{Algorithm, ErrorKind, Key, base64url, jws};
 use serde_json::Value;

@@ -14,7 +14,12 @@
 //!   (RFC 7517 §4.4, RFC 8725 §3.1), so we reject them; the test also proves
 //!   that the same key with `alg` removed accepts them.
 #![allow(clippy::unwrap_used)]
-#![cfg(any())] // enabled once `JwkSet` (keys branch) and the RSA/EC/EdDSA algorithms (alg branch) are merged into main
+#![cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 
 use jwt_wasm::{Algorithm, JwkSet, jws};
 use serde_json::{Value, json};

@@ -189,7 +189,7 @@ fn sign_with_key(payload: &str, key: &Key, options: &EncodeOptions) -> Result<St
         ));
     }
     let (header, detached) = build_header(alg.name(), options)?;
-    jws::check_key(key, alg)?;
+    key.check_alg(alg)?;
     jws::key_policy(key, alg, options.enforce_minimum_key_length)?;
     jws::sign_compact(&header, payload.as_bytes(), detached, |input| {
         alg.sign(input, key)
