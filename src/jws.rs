@@ -1,6 +1,6 @@
 //! JWS Compact Serialization (RFC 7515 §7.1): splitting, strict decoding,
 //! algorithm policy, signature checks and signing. No JWT claim rules here;
-//! [`crate::jwt`] builds on this.
+//! [`decode`](crate::decode) and [`encode`](crate::encode) build on this.
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;

@@ -68,11 +68,14 @@ pub struct Validation {
     /// string. Defaults to `None`.
     pub subject: Option<String>,
     /// Maximum token age in seconds, measured from `iat` (which becomes
-    /// required). Checked whenever set. Defaults to `None`.
+    /// required): a token is refused with `ExpiredSignatureError` "Token is
+    /// too old (max_age exceeded)" once `iat + max_age + leeway < now`.
+    /// Checked whenever set, after the PyJWT checks. Defaults to `None`.
     pub max_age: Option<f64>,
     /// The expected header `typ`, compared case-insensitively and ignoring an
-    /// `application/` prefix on either side (RFC 8725 §3.11). Checked whenever
-    /// set. Defaults to `None`.
+    /// `application/` prefix on either side (RFC 8725 §3.11). A missing or
+    /// different `typ` is `InvalidTokenError` "Invalid \"typ\" header: …".
+    /// Checked whenever set, last. Defaults to `None`.
     pub typ: Option<String>,
     /// The current time in Unix seconds. `None` reads the system clock, which
     /// needs the `std` feature (and a target that has a clock); otherwise
