@@ -270,7 +270,7 @@ pub(crate) fn sign_compact(
     sign: impl FnOnce(&[u8]) -> Result<Vec<u8>, Error>,
 ) -> Result<String, Error> {
     let header_seg = base64url::encode(header.to_json().as_bytes());
-    let mut signing_input = Vec::with_capacity(header_seg.len() + 1 + payload.len() * 4 / 3 + 4);
+    let mut signing_input = Vec::new();
     signing_input.extend_from_slice(header_seg.as_bytes());
     signing_input.push(b'.');
     let payload_seg = if detached {
