@@ -1,5 +1,5 @@
 #![no_std]
-#![doc = "JSON Web Tokens with PyJWT's validation rules, for WebAssembly and the edge."]
+#![doc = include_str!("../README.md")]
 
 extern crate alloc;
 #[cfg(feature = "std")]
