@@ -14,4 +14,7 @@
 
 mod alg;
 mod error;
+mod jwks;
+mod jwt;
 mod key;
+mod options;

@@ -3,8 +3,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::error::to_js;
 use super::key::RawKey;
@@ -27,5 +27,7 @@ pub fn raw_verify(alg: &str, msg: &[u8], key: &RawKey, sig: &[u8]) -> Result<boo
 /// The canonical name of a supported algorithm, or an `InvalidAlgorithmError`.
 #[wasm_bindgen(js_name = rawAlgorithmName)]
 pub fn raw_algorithm_name(alg: &str) -> Result<String, JsValue> {
-    Algorithm::from_name(alg).map(|a| a.name().into()).map_err(to_js)
+    Algorithm::from_name(alg)
+        .map(|a| a.name().into())
+        .map_err(to_js)
 }

@@ -23,7 +23,13 @@ use crate::{Algorithm, EncodeOptions, Error, Key, KeyResolver, dangerous};
 
 /// Encode settings from JS: the header entries arrive as the JSON text of
 /// `Object.entries(headers)`, so their order survives.
-fn encode_options(alg: &str, headers_json: Option<String>, sort_headers: bool, detached: bool, enforce: bool) -> Result<(EncodeOptions, String), JsValue> {
+fn encode_options(
+    alg: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+    detached: bool,
+    enforce: bool,
+) -> Result<(EncodeOptions, String), JsValue> {
     let headers: Vec<(String, Value)> = match headers_json {
         Some(text) => serde_json::from_str(&text)
             .map_err(|e| JsValue::from(js_sys::TypeError::new(&format!("invalid headers: {e}"))))?,
@@ -47,43 +53,108 @@ fn encode_options(alg: &str, headers_json: Option<String>, sort_headers: bool, d
 }
 
 /// `[token, warning | undefined]`.
-fn encode_key(payload_json: &str, key: &Key, mut options: EncodeOptions, alg: &str) -> Result<js_sys::Array, JsValue> {
+fn encode_key(
+    payload_json: &str,
+    key: &Key,
+    mut options: EncodeOptions,
+    alg: &str,
+) -> Result<js_sys::Array, JsValue> {
     let alg = Algorithm::from_name(alg).map_err(to_js)?;
     options.algorithm = alg;
     let token = crate::encode_json(payload_json, key, &options).map_err(to_js)?;
-    let warning = key.key_length_warning(alg).map(|w| JsValue::from_str(&w)).unwrap_or(JsValue::UNDEFINED);
+    let warning = key
+        .key_length_warning(alg)
+        .map(|w| JsValue::from_str(&w))
+        .unwrap_or(JsValue::UNDEFINED);
     Ok(js_sys::Array::of2(&JsValue::from_str(&token), &warning))
 }
 
 /// Signs with a `RawKey`.
 #[wasm_bindgen(js_name = rawEncodeKey)]
-pub fn raw_encode_key(payload_json: &str, key: &RawKey, alg: &str, headers_json: Option<String>, sort_headers: bool, detached: bool, enforce: bool) -> Result<js_sys::Array, JsValue> {
+pub fn raw_encode_key(
+    payload_json: &str,
+    key: &RawKey,
+    alg: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+    detached: bool,
+    enforce: bool,
+) -> Result<js_sys::Array, JsValue> {
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     encode_key(payload_json, &key.inner, options, &alg)
 }
 
 /// Signs with a secret or PEM text.
 #[wasm_bindgen(js_name = rawEncodeText)]
-pub fn raw_encode_text(payload_json: &str, key: String, alg: &str, headers_json: Option<String>, sort_headers: bool, detached: bool, enforce: bool) -> Result<js_sys::Array, JsValue> {
-    encode_material(payload_json, Material::Text(key), alg, headers_json, sort_headers, detached, enforce)
+pub fn raw_encode_text(
+    payload_json: &str,
+    key: String,
+    alg: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+    detached: bool,
+    enforce: bool,
+) -> Result<js_sys::Array, JsValue> {
+    encode_material(
+        payload_json,
+        Material::Text(key),
+        alg,
+        headers_json,
+        sort_headers,
+        detached,
+        enforce,
+    )
 }
 
 /// Signs with secret or DER bytes.
 #[wasm_bindgen(js_name = rawEncodeBytes)]
-pub fn raw_encode_bytes(payload_json: &str, key: Vec<u8>, alg: &str, headers_json: Option<String>, sort_headers: bool, detached: bool, enforce: bool) -> Result<js_sys::Array, JsValue> {
-    encode_material(payload_json, Material::Bytes(key), alg, headers_json, sort_headers, detached, enforce)
+pub fn raw_encode_bytes(
+    payload_json: &str,
+    key: Vec<u8>,
+    alg: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+    detached: bool,
+    enforce: bool,
+) -> Result<js_sys::Array, JsValue> {
+    encode_material(
+        payload_json,
+        Material::Bytes(key),
+        alg,
+        headers_json,
+        sort_headers,
+        detached,
+        enforce,
+    )
 }
 
-fn encode_material(payload_json: &str, material: Material, alg: &str, headers_json: Option<String>, sort_headers: bool, detached: bool, enforce: bool) -> Result<js_sys::Array, JsValue> {
+fn encode_material(
+    payload_json: &str,
+    material: Material,
+    alg: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+    detached: bool,
+    enforce: bool,
+) -> Result<js_sys::Array, JsValue> {
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     let algorithm = Algorithm::from_name(&alg).map_err(to_js)?;
     let key = DeferredKey::new(material);
-    encode_key(payload_json, key.for_alg(algorithm).map_err(to_js)?, options, &alg)
+    encode_key(
+        payload_json,
+        key.for_alg(algorithm).map_err(to_js)?,
+        options,
+        &alg,
+    )
 }
 
 /// An unsecured token (`alg: none`), for `encode(payload, null, { algorithm: "none" })`.
 #[wasm_bindgen(js_name = rawEncodeUnsecured)]
-pub fn raw_encode_unsecured(payload_json: &str, headers_json: Option<String>, sort_headers: bool) -> Result<String, JsValue> {
+pub fn raw_encode_unsecured(
+    payload_json: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+) -> Result<String, JsValue> {
     let (options, _) = encode_options("none", headers_json, sort_headers, false, false)?;
     dangerous::encode_unsecured(payload_json, &options).map_err(to_js)
 }
@@ -91,7 +162,14 @@ pub fn raw_encode_unsecured(payload_json: &str, headers_json: Option<String>, so
 /// Signs with a registered JS algorithm: `sign(signingInput)` returns the
 /// signature bytes.
 #[wasm_bindgen(js_name = rawEncodeCustom)]
-pub fn raw_encode_custom(payload_json: &str, alg: &str, headers_json: Option<String>, sort_headers: bool, detached: bool, sign: &js_sys::Function) -> Result<String, JsValue> {
+pub fn raw_encode_custom(
+    payload_json: &str,
+    alg: &str,
+    headers_json: Option<String>,
+    sort_headers: bool,
+    detached: bool,
+    sign: &js_sys::Function,
+) -> Result<String, JsValue> {
     let (options, _) = encode_options(alg, headers_json, sort_headers, detached, false)?;
     let thrown = RefCell::new(None);
     let result = crate::encode_with(payload_json, alg, &options, |input| {
@@ -100,7 +178,12 @@ pub fn raw_encode_custom(payload_json: &str, alg: &str, headers_json: Option<Str
             Ok(sig) => sig
                 .dyn_into::<js_sys::Uint8Array>()
                 .map(|sig| sig.to_vec())
-                .map_err(|_| err!(InvalidKey, "A registered algorithm's sign() must return a Uint8Array")),
+                .map_err(|_| {
+                    err!(
+                        InvalidKey,
+                        "A registered algorithm's sign() must return a Uint8Array"
+                    )
+                }),
             Err(e) => {
                 *thrown.borrow_mut() = Some(e);
                 Err(err!(InvalidKey, "sign() threw"))
@@ -127,7 +210,12 @@ fn decoded(token: crate::DecodedToken, complete: bool) -> js_sys::Array {
     if warnings.is_empty() {
         out.push(&JsValue::UNDEFINED);
     } else {
-        out.push(&warnings.iter().map(|w| JsValue::from_str(w)).collect::<js_sys::Array>());
+        out.push(
+            &warnings
+                .iter()
+                .map(|w| JsValue::from_str(w))
+                .collect::<js_sys::Array>(),
+        );
     }
     if complete {
         out.push(&JsValue::from_str(&token.header().to_json()));
@@ -136,51 +224,113 @@ fn decoded(token: crate::DecodedToken, complete: bool) -> js_sys::Array {
     out
 }
 
-fn decode(token: &str, key: &dyn KeyResolver, options: JsValue, detached: Option<Vec<u8>>, complete: bool) -> Result<js_sys::Array, JsValue> {
+fn decode(
+    token: &str,
+    key: &dyn KeyResolver,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+) -> Result<js_sys::Array, JsValue> {
     let v = validation(options, detached)?;
-    crate::decode_complete(token, key, &v).map(|t| decoded(t, complete)).map_err(to_js)
+    crate::decode_complete(token, key, &v)
+        .map(|t| decoded(t, complete))
+        .map_err(to_js)
 }
 
 /// Verifies with a `RawKey`.
 #[wasm_bindgen(js_name = rawDecodeKey)]
-pub fn raw_decode_key(token: &str, key: &RawKey, options: JsValue, detached: Option<Vec<u8>>, complete: bool) -> Result<js_sys::Array, JsValue> {
+pub fn raw_decode_key(
+    token: &str,
+    key: &RawKey,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+) -> Result<js_sys::Array, JsValue> {
     decode(token, &key.inner, options, detached, complete)
 }
 
 /// Verifies with a secret or PEM text (read for the token's algorithm).
 #[wasm_bindgen(js_name = rawDecodeText)]
-pub fn raw_decode_text(token: &str, key: String, options: JsValue, detached: Option<Vec<u8>>, complete: bool) -> Result<js_sys::Array, JsValue> {
-    decode(token, &DeferredKey::new(Material::Text(key)), options, detached, complete)
+pub fn raw_decode_text(
+    token: &str,
+    key: String,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+) -> Result<js_sys::Array, JsValue> {
+    decode(
+        token,
+        &DeferredKey::new(Material::Text(key)),
+        options,
+        detached,
+        complete,
+    )
 }
 
 /// Verifies with secret or DER bytes (read for the token's algorithm).
 #[wasm_bindgen(js_name = rawDecodeBytes)]
-pub fn raw_decode_bytes(token: &str, key: Vec<u8>, options: JsValue, detached: Option<Vec<u8>>, complete: bool) -> Result<js_sys::Array, JsValue> {
-    decode(token, &DeferredKey::new(Material::Bytes(key)), options, detached, complete)
+pub fn raw_decode_bytes(
+    token: &str,
+    key: Vec<u8>,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+) -> Result<js_sys::Array, JsValue> {
+    decode(
+        token,
+        &DeferredKey::new(Material::Bytes(key)),
+        options,
+        detached,
+        complete,
+    )
 }
 
 /// Verifies with the key of a JWK Set that matches the token's `kid` and `alg`.
 #[wasm_bindgen(js_name = rawDecodeJwks)]
-pub fn raw_decode_jwks(token: &str, jwks: &RawJwkSet, options: JsValue, detached: Option<Vec<u8>>, complete: bool) -> Result<js_sys::Array, JsValue> {
+pub fn raw_decode_jwks(
+    token: &str,
+    jwks: &RawJwkSet,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+) -> Result<js_sys::Array, JsValue> {
     decode(token, &jwks.inner, options, detached, complete)
 }
 
 /// Decodes without a key (only valid with `verifySignature: false`).
 #[wasm_bindgen(js_name = rawDecodeNoKey)]
-pub fn raw_decode_no_key(token: &str, options: JsValue, detached: Option<Vec<u8>>, complete: bool) -> Result<js_sys::Array, JsValue> {
+pub fn raw_decode_no_key(
+    token: &str,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+) -> Result<js_sys::Array, JsValue> {
     decode(token, &NoKey, options, detached, complete)
 }
 
-/// Verifies through JS: `verify(alg, signingInput, signature)` returns a
+/// Verifies through JS: `verify(alg, signingInput, signature, kid)` returns a
 /// boolean (used when algorithms are registered or unregistered from JS).
 #[wasm_bindgen(js_name = rawDecodeCustom)]
-pub fn raw_decode_custom(token: &str, options: JsValue, detached: Option<Vec<u8>>, complete: bool, verify: &js_sys::Function) -> Result<js_sys::Array, JsValue> {
+pub fn raw_decode_custom(
+    token: &str,
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+    complete: bool,
+    verify: &js_sys::Function,
+) -> Result<js_sys::Array, JsValue> {
     let v = validation(options, detached)?;
     let thrown = RefCell::new(None);
     let result = crate::decode_complete_with(token, &v, |header, input, sig| {
         let alg = JsValue::from_str(header.alg().unwrap_or(""));
-        let args = (alg, js_sys::Uint8Array::from(input), js_sys::Uint8Array::from(sig));
-        match verify.call3(&JsValue::UNDEFINED, &args.0, &args.1, &args.2) {
+        let kid = header
+            .kid()
+            .map(JsValue::from_str)
+            .unwrap_or(JsValue::UNDEFINED);
+        let (input, sig) = (
+            js_sys::Uint8Array::from(input),
+            js_sys::Uint8Array::from(sig),
+        );
+        match verify.call4(&JsValue::UNDEFINED, &alg, &input, &sig, &kid) {
             Ok(ok) => Ok(ok.as_bool() == Some(true)),
             Err(e) => {
                 *thrown.borrow_mut() = Some(e);
@@ -194,7 +344,9 @@ pub fn raw_decode_custom(token: &str, options: JsValue, detached: Option<Vec<u8>
 /// The header's JSON text, without any verification.
 #[wasm_bindgen(js_name = rawUnverifiedHeader)]
 pub fn raw_unverified_header(token: &str) -> Result<String, JsValue> {
-    dangerous::get_unverified_header(token).map(|h| h.to_json()).map_err(to_js)
+    dangerous::get_unverified_header(token)
+        .map(|h| h.to_json())
+        .map_err(to_js)
 }
 
 /// The payload's JSON text, without signature or claim checks (still parsed strictly).

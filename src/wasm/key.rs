@@ -29,7 +29,9 @@ impl RawKey {
     fn wrap(key: Result<Key, Error>, alg: Option<String>) -> Result<RawKey, JsValue> {
         let mut key = key.map_err(to_js)?;
         if let Some(alg) = alg {
-            key = key.with_alg(Algorithm::from_name(&alg).map_err(to_js)?).map_err(to_js)?;
+            key = key
+                .with_alg(Algorithm::from_name(&alg).map_err(to_js)?)
+                .map_err(to_js)?;
         }
         Ok(RawKey { inner: key })
     }
@@ -64,33 +66,44 @@ impl RawKey {
     /// A fresh private key (or secret) for the algorithm called `alg`.
     pub fn generate(alg: &str) -> Result<RawKey, JsValue> {
         let alg = Algorithm::from_name(alg).map_err(to_js)?;
-        Key::generate(alg).map(|inner| RawKey { inner }).map_err(to_js)
+        Key::generate(alg)
+            .map(|inner| RawKey { inner })
+            .map_err(to_js)
     }
 
     /// A key from text (secret, PEM or OpenSSH) for the algorithm called `alg`.
     #[wasm_bindgen(js_name = fromTextFor)]
     pub fn from_text_for(alg: &str, text: String) -> Result<RawKey, JsValue> {
         let alg = Algorithm::from_name(alg).map_err(to_js)?;
-        key_for(alg, &Material::Text(text)).map(|inner| RawKey { inner }).map_err(to_js)
+        key_for(alg, &Material::Text(text))
+            .map(|inner| RawKey { inner })
+            .map_err(to_js)
     }
 
     /// A key from bytes (secret or DER) for the algorithm called `alg`.
     #[wasm_bindgen(js_name = fromBytesFor)]
     pub fn from_bytes_for(alg: &str, bytes: Vec<u8>) -> Result<RawKey, JsValue> {
         let alg = Algorithm::from_name(alg).map_err(to_js)?;
-        key_for(alg, &Material::Bytes(bytes)).map(|inner| RawKey { inner }).map_err(to_js)
+        key_for(alg, &Material::Bytes(bytes))
+            .map(|inner| RawKey { inner })
+            .map_err(to_js)
     }
 
     /// The public half (keeps `alg` and `kid`).
     #[wasm_bindgen(js_name = publicKey)]
     pub fn public_key(&self) -> Result<RawKey, JsValue> {
-        self.inner.public_key().map(|inner| RawKey { inner }).map_err(to_js)
+        self.inner
+            .public_key()
+            .map(|inner| RawKey { inner })
+            .map_err(to_js)
     }
 
     /// A copy carrying `kid`.
     #[wasm_bindgen(js_name = withKid)]
     pub fn with_kid(&self, kid: String) -> RawKey {
-        RawKey { inner: self.inner.clone().with_kid(kid) }
+        RawKey {
+            inner: self.inner.clone().with_kid(kid),
+        }
     }
 
     /// The JSON text of the key's JWK.
@@ -120,6 +133,12 @@ impl RawKey {
     #[wasm_bindgen(getter)]
     pub fn kid(&self) -> Option<String> {
         self.inner.kid().map(String::from)
+    }
+
+    /// Whether this is an HMAC secret (which has no public half).
+    #[wasm_bindgen(getter, js_name = isSecret)]
+    pub fn is_secret(&self) -> bool {
+        self.inner.family() == Family::Hmac
     }
 
     /// Whether the key holds private material (secrets count as private).
@@ -155,7 +174,10 @@ pub(crate) struct DeferredKey {
 
 impl DeferredKey {
     pub(crate) fn new(material: Material) -> Self {
-        Self { material, key: OnceCell::new() }
+        Self {
+            material,
+            key: OnceCell::new(),
+        }
     }
 
     /// The key for signing with `alg`.
@@ -180,6 +202,9 @@ pub(crate) struct NoKey;
 
 impl KeyResolver for NoKey {
     fn resolve(&self, _kid: Option<&str>, _alg: Algorithm) -> Result<&Key, Error> {
-        Err(err!(InvalidKey, "A key is required to verify the signature"))
+        Err(err!(
+            InvalidKey,
+            "A key is required to verify the signature"
+        ))
     }
 }

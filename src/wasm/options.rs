@@ -10,7 +10,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::Validation;
 
@@ -59,14 +59,54 @@ struct DecodeOptions {
     max_token_length: Option<usize>,
 }
 
+/// The option names `DecodeOptions` accepts (serde-wasm-bindgen reads
+/// struct fields by name, so unknown names are caught here instead).
+const NAMES: [&str; 20] = [
+    "algorithms",
+    "audience",
+    "issuer",
+    "subject",
+    "leeway",
+    "require",
+    "maxAge",
+    "typ",
+    "now",
+    "strictAud",
+    "verifySignature",
+    "verifyExp",
+    "verifyNbf",
+    "verifyIat",
+    "verifyAud",
+    "verifyIss",
+    "verifySub",
+    "verifyJti",
+    "enforceMinimumKeyLength",
+    "maxTokenLength",
+];
+
+fn type_error(message: String) -> JsValue {
+    js_sys::TypeError::new(&message).into()
+}
+
 /// Builds the core's [`Validation`] from the JS options object (`undefined`
 /// or `null` for all defaults) and the detached payload bytes.
-pub(crate) fn validation(options: JsValue, detached: Option<Vec<u8>>) -> Result<Validation, JsValue> {
+pub(crate) fn validation(
+    options: JsValue,
+    detached: Option<Vec<u8>>,
+) -> Result<Validation, JsValue> {
     let o: DecodeOptions = if options.is_undefined() || options.is_null() {
         DecodeOptions::default()
     } else {
+        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
+            for name in js_sys::Object::keys(object).iter() {
+                let name = name.as_string().unwrap_or_default();
+                if !NAMES.contains(&name.as_str()) {
+                    return Err(type_error(format!("unknown decode option `{name}`")));
+                }
+            }
+        }
         serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsValue::from(js_sys::TypeError::new(&format!("invalid decode options: {e}"))))?
+            .map_err(|e| type_error(format!("invalid decode options: {e}")))?
     };
     let mut v = Validation::default();
     if let Some(algorithms) = o.algorithms {

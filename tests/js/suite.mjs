@@ -84,6 +84,172 @@ export const cases = [
   }],
 ];
 
+
+const NOW = 1_700_000_000;
+const b64url = (bytes) => {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+};
+
+/** Flips one bit of the signature part of a compact token. */
+function tamper(token) {
+  const [h, p, s] = token.split(".");
+  const c = s[0] === "A" ? "B" : "A";
+  return `${h}.${p}.${c}${s.slice(1)}`;
+}
+
+function roundTrip(jwt, alg) {
+  const { privateKey, publicKey } = jwt.Key.generate(alg);
+  const claims = { sub: "user-1", name: "Ada", admin: true, n: [1, 2, 3], iat: NOW, exp: NOW + 600 };
+  const token = jwt.encode(claims, privateKey, { algorithm: alg });
+  assertEq(jwt.getUnverifiedHeader(token), { alg, typ: "JWT" }, `${alg} header`);
+  assertEq(jwt.decode(token, publicKey, { algorithms: [alg], now: NOW + 1 }), claims, `${alg} claims`);
+  assertThrows(() => jwt.decode(tamper(token), publicKey, { algorithms: [alg], now: NOW + 1 }),
+    jwt.InvalidSignatureError, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", `${alg} tampered`);
+  // The PEM and JWK exports verify too (what a user would ship to a verifier).
+  assertEq(jwt.decode(token, publicKey.toPem(), { algorithms: [alg], now: NOW + 1 }).sub, "user-1", `${alg} via PEM`);
+  assertEq(jwt.decode(token, publicKey.toJwk(), { algorithms: [alg], now: NOW + 1 }).sub, "user-1", `${alg} via JWK`);
+}
+
+cases.push(
+  ["encode and decode HS256 with a string secret (RFC 7519 §3.1 shape)", (jwt) => {
+    const token = jwt.encode({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, SECRET);
+    assertEq(token.split(".")[0], "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "header segment");
+    const claims = jwt.decode(token, SECRET, { algorithms: ["HS256"] });
+    assertEq(claims, { sub: "1234567890", name: "John Doe", iat: 1516239022 }, "claims in order");
+    const full = jwt.decodeComplete(token, jwt.Key.fromSecret(SECRET), { algorithms: ["HS256"] });
+    assertEq(full.header, { alg: "HS256", typ: "JWT" }, "header");
+    assert(full.signature instanceof Uint8Array && full.signature.length === 32, "signature bytes");
+    assertEq(b64url(full.signature), token.split(".")[2], "signature matches the token");
+  }],
+
+  ["encode and decode RS256 with a generated key pair", (jwt) => roundTrip(jwt, "RS256")],
+  ["encode and decode ES256 with a generated key pair", (jwt) => roundTrip(jwt, "ES256")],
+  ["encode and decode EdDSA with a generated key pair", (jwt) => roundTrip(jwt, "EdDSA")],
+
+  ["an expired token is ExpiredSignatureError with its code", (jwt) => {
+    const token = jwt.encode({ sub: "a", exp: NOW - 10 }, SECRET);
+    const e = assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], now: NOW }),
+      jwt.ExpiredSignatureError, "ERR_JWT_EXPIRED", "expired");
+    assertEq(e.message, "Signature has expired", "PyJWT's message");
+    assert(e instanceof jwt.InvalidTokenError, "is an InvalidTokenError");
+    // Leeway (seconds) and a Date for `now` are honoured.
+    assertEq(jwt.decode(token, SECRET, { algorithms: ["HS256"], now: new Date(NOW * 1000), leeway: 60 }).sub, "a", "leeway");
+  }],
+
+  ["a tampered token is InvalidSignatureError", (jwt) => {
+    const token = jwt.encode({ sub: "a" }, SECRET, { algorithm: "HS384" });
+    const e = assertThrows(() => jwt.decode(tamper(token), SECRET, { algorithms: ["HS384"] }),
+      jwt.InvalidSignatureError, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "tampered");
+    assertEq(e.message, "Signature verification failed", "PyJWT's message");
+    assertThrows(() => jwt.decode(token, "another-secret-at-least-256-bits-long!!", { algorithms: ["HS384"] }),
+      jwt.InvalidSignatureError, undefined, "wrong secret");
+  }],
+
+  ["a JWK Set picks the key by kid", (jwt) => {
+    const a = jwt.Key.generate("ES256").privateKey.withKid("key-a");
+    const b = jwt.Key.generate("ES256").privateKey.withKid("key-b");
+    const set = new jwt.JwkSet({ keys: [a.publicKey().toJwk(), b.publicKey().toJwk()] });
+    assertEq(set.keys.map((k) => k.kid), ["key-a", "key-b"], "kids");
+    const token = jwt.encode({ sub: "b" }, b, { algorithm: "ES256", headers: { kid: "key-b" } });
+    assertEq(jwt.getUnverifiedHeader(token).kid, "key-b", "kid in header");
+    assertEq(jwt.decode(token, set, { algorithms: ["ES256"] }).sub, "b", "verified with key-b");
+    const other = jwt.encode({ sub: "c" }, b, { algorithm: "ES256", headers: { kid: "key-c" } });
+    assertThrows(() => jwt.decode(other, set, { algorithms: ["ES256"] }), jwt.JWKSetError,
+      "ERR_JWKS_NO_MATCHING_KEY", "unknown kid");
+    assertEq(set.get("key-a").thumbprint(), a.thumbprint(), "get(kid)");
+  }],
+
+  ["algorithms is required and enforced", (jwt) => {
+    const token = jwt.encode({ sub: "a" }, SECRET);
+    assertThrows(() => jwt.decode(token, SECRET), jwt.DecodeError, undefined, "no algorithms");
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS512"] }), jwt.InvalidAlgorithmError,
+      "ERR_JOSE_ALG_NOT_ALLOWED", "not allowed");
+    const none = jwt.encode({ sub: "a" }, null, { algorithm: "none" });
+    assertThrows(() => jwt.decode(none, SECRET, { algorithms: ["HS256"] }), jwt.InvalidAlgorithmError, undefined, "alg none");
+    assertEq(jwt.decode(none, null, { verifySignature: false }).sub, "a", "unverified decode");
+  }],
+
+  ["audience, issuer and required claims", (jwt) => {
+    const token = jwt.encode({ sub: "a", aud: ["api", "web"], iss: "https://issuer" }, SECRET);
+    const o = { algorithms: ["HS256"] };
+    assertEq(jwt.decode(token, SECRET, { ...o, audience: "web", issuer: "https://issuer" }).sub, "a", "match");
+    assertThrows(() => jwt.decode(token, SECRET, { ...o, audience: "other" }), jwt.InvalidAudienceError, "ERR_JWT_AUDIENCE_INVALID", "aud");
+    assertThrows(() => jwt.decode(token, SECRET, { ...o, audience: "api", issuer: "https://other" }), jwt.InvalidIssuerError, "ERR_JWT_ISSUER_INVALID", "iss");
+    const e = assertThrows(() => jwt.decode(token, SECRET, { ...o, audience: "api", require: ["exp"] }),
+      jwt.MissingRequiredClaimError, "ERR_JWT_CLAIM_MISSING", "require");
+    assertEq(e.claim, "exp", ".claim");
+    assertEq(e.message, 'Token is missing the "exp" claim', "message");
+  }],
+
+  ["Dates in exp/nbf/iat become NumericDate seconds", (jwt) => {
+    const token = jwt.encode({ sub: "a", exp: new Date((NOW + 60) * 1000 + 999), nbf: new Date(NOW * 1000) }, SECRET);
+    const claims = jwt.getUnverifiedClaims(token);
+    assertEq([claims.sub, claims.exp, claims.nbf], ["a", NOW + 60, NOW], "seconds");
+  }],
+
+  ["malformed tokens are DecodeError", (jwt) => {
+    assertThrows(() => jwt.decode("abc", SECRET, { algorithms: ["HS256"] }), jwt.DecodeError, "ERR_JWT_DECODE", "one segment");
+    assertThrows(() => jwt.getUnverifiedHeader("e30.e30"), jwt.DecodeError, undefined, "two segments");
+  }],
+
+  ["short HMAC keys warn through onWarning, or fail when enforced", (jwt) => {
+    const seen = [];
+    const token = jwt.encode({ sub: "a" }, "short", { onWarning: (m) => seen.push(m) });
+    assertEq(seen.length, 1, "one warning on encode");
+    jwt.decode(token, "short", { algorithms: ["HS256"], onWarning: (m) => seen.push(m) });
+    assertEq(seen.length, 2, "one warning on decode");
+    assertThrows(() => jwt.decode(token, "short", { algorithms: ["HS256"], enforceMinimumKeyLength: true }),
+      jwt.InvalidKeyError, "ERR_KEY_INVALID", "enforced");
+  }],
+
+  ["a PEM string used as an HMAC secret is refused (algorithm confusion)", (jwt) => {
+    const pem = jwt.Key.generate("RS256").publicKey.toPem();
+    assertThrows(() => jwt.encode({ sub: "a" }, pem, { algorithm: "HS256" }), jwt.InvalidKeyError, "ERR_KEY_INVALID", "encode");
+    const forged = jwt.getAlgorithmByName("HS256");
+    assertThrows(() => forged.sign(bytes("x"), pem), jwt.InvalidKeyError, undefined, "sign");
+  }],
+
+  ["registerAlgorithm adds a JS algorithm; unregisterAlgorithm removes built-ins", (jwt) => {
+    const xor = {
+      sign: (msg) => Uint8Array.of(msg.reduce((a, b) => a ^ b, 0)),
+      verify: (msg, _key, sig) => sig.length === 1 && sig[0] === msg.reduce((a, b) => a ^ b, 0),
+    };
+    jwt.registerAlgorithm("XOR8", xor);
+    try {
+      const token = jwt.encode({ sub: "x" }, "k", { algorithm: "XOR8" });
+      assertEq(jwt.decode(token, "k", { algorithms: ["XOR8"] }).sub, "x", "custom round trip");
+      assertThrows(() => jwt.decode(tamper(token), "k", { algorithms: ["XOR8"] }), jwt.InvalidSignatureError, undefined, "custom tampered");
+      const hs = jwt.encode({ sub: "h" }, SECRET);
+      assertEq(jwt.decode(hs, SECRET, { algorithms: ["HS256"] }).sub, "h", "built-ins still work");
+      const builtin = jwt.getAlgorithmByName("HS256");
+      jwt.unregisterAlgorithm("HS256");
+      try {
+        assertThrows(() => jwt.decode(hs, SECRET, { algorithms: ["HS256"] }), jwt.InvalidAlgorithmError, undefined, "removed");
+        assertThrows(() => jwt.getAlgorithmByName("HS256"), jwt.InvalidAlgorithmError, undefined, "lookup removed");
+        assertThrows(() => jwt.encode({ sub: "h" }, SECRET), jwt.InvalidAlgorithmError, undefined, "encode removed");
+      } finally {
+        jwt.registerAlgorithm("HS256", builtin); // PyJWT's way back: register the built-in again
+      }
+      assertEq(jwt.decode(hs, SECRET, { algorithms: ["HS256"] }).sub, "h", "restored");
+    } finally {
+      jwt.unregisterAlgorithm("XOR8");
+    }
+  }],
+
+  ["wrong option types and unknown options are TypeError", (jwt) => {
+    const token = jwt.encode({ sub: "a" }, SECRET);
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: "HS256" }), TypeError, undefined, "algorithms as string");
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], audiance: "x" }), TypeError, undefined, "misspelt option");
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], leeway: "10" }), TypeError, undefined, "leeway as string");
+    assertThrows(() => jwt.encode({ sub: "a" }, SECRET, { algorithm: 256 }), TypeError, undefined, "algorithm as number");
+    assertThrows(() => jwt.encode({ sub: "a" }, SECRET, { sortheaders: false }), TypeError, undefined, "unknown encode option");
+    assertThrows(() => jwt.decode(42, SECRET, { algorithms: ["HS256"] }), TypeError, undefined, "token as number");
+    assertThrows(() => new jwt.JwkSet(7), TypeError, undefined, "JwkSet from a number");
+  }],
+);
+
 /** Runs every case; never throws. */
 export function run(jwt) {
   const failures = [];

@@ -38,18 +38,35 @@ pub fn run() -> Result<PathBuf> {
     let pkg = root.join("pkg");
     let dist = pkg.join("dist");
     ensure_target()?;
-    util::run(util::cargo()
-        .args(["build", "--release", "--lib", "-p", "jwt-wasm", "--target", TARGET])
-        .current_dir(&root))?;
-    let wasm = target_dir(&root)?.join(TARGET).join("release/jwt_wasm.wasm");
+    util::run(
+        util::cargo()
+            .args([
+                "build",
+                "--release",
+                "--lib",
+                "-p",
+                "jwt-wasm",
+                "--target",
+                TARGET,
+            ])
+            .current_dir(&root),
+    )?;
+    let wasm = target_dir(&root)?
+        .join(TARGET)
+        .join("release/jwt_wasm.wasm");
     util::fresh_dir(&dist)?;
     bindgen(&wasm, &dist)?;
     let tools = root.join("xtask/tools");
     util::npm_ci(&tools)?;
     optimize(&tools, &dist.join("jwt_wasm_bg.wasm"))?;
     bundle_entries(&tools, &pkg)?;
-    let size = fs::metadata(dist.join("jwt_wasm_bg.wasm")).map(|m| m.len()).unwrap_or(0);
-    eprintln!("xtask build: package written to {} (jwt_wasm_bg.wasm: {size} bytes)", pkg.display());
+    let size = fs::metadata(dist.join("jwt_wasm_bg.wasm"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    eprintln!(
+        "xtask build: package written to {} (jwt_wasm_bg.wasm: {size} bytes)",
+        pkg.display()
+    );
     Ok(pkg)
 }
 
@@ -71,7 +88,10 @@ fn target_dir(root: &Path) -> Result<PathBuf> {
 }
 
 fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
-    eprintln!("$ wasm-bindgen --target web --omit-default-module-path {}", wasm.display());
+    eprintln!(
+        "$ wasm-bindgen --target web --omit-default-module-path {}",
+        wasm.display()
+    );
     Bindgen::new()
         .input_path(wasm)
         .out_name("jwt_wasm")
@@ -88,13 +108,15 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
 fn optimize(tools: &Path, wasm: &Path) -> Result<()> {
     let opt = tools.join("node_modules/.bin/wasm-opt");
     let tmp = wasm.with_extension("opt.wasm");
-    util::run(Command::new(&opt)
-        .arg("-Oz")
-        .args(WASM_FEATURES)
-        .arg("--strip-debug")
-        .arg(wasm)
-        .arg("-o")
-        .arg(&tmp))?;
+    util::run(
+        Command::new(&opt)
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg("--strip-debug")
+            .arg(wasm)
+            .arg("-o")
+            .arg(&tmp),
+    )?;
     fs::rename(&tmp, wasm).map_err(|e| format!("cannot move {}: {e}", tmp.display()))
 }
 
@@ -118,13 +140,27 @@ const COPIED: &[&str] = &["deno.js"];
 fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
     let esbuild = tools.join("node_modules/.bin/esbuild");
     for (source, output, format) in ENTRIES {
-        let platform = if *format == "cjs" || output.starts_with("node") { "node" } else { "neutral" };
-        util::run(Command::new(&esbuild)
-            .arg(pkg.join("src").join(source))
-            .args(["--bundle", "--external:*.wasm", "--target=es2022", "--log-level=warning"])
-            .arg(format!("--format={format}"))
-            .arg(format!("--platform={platform}"))
-            .arg(format!("--outfile={}", pkg.join("dist").join(output).display())))?;
+        let platform = if *format == "cjs" || output.starts_with("node") {
+            "node"
+        } else {
+            "neutral"
+        };
+        util::run(
+            Command::new(&esbuild)
+                .arg(pkg.join("src").join(source))
+                .args([
+                    "--bundle",
+                    "--external:*.wasm",
+                    "--target=es2022",
+                    "--log-level=warning",
+                ])
+                .arg(format!("--format={format}"))
+                .arg(format!("--platform={platform}"))
+                .arg(format!(
+                    "--outfile={}",
+                    pkg.join("dist").join(output).display()
+                )),
+        )?;
     }
     for file in COPIED {
         let (from, to) = (pkg.join("src").join(file), pkg.join("dist").join(file));

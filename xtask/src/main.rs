@@ -24,7 +24,9 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(),
         _ => {
             eprintln!("usage: cargo xtask <build|test|demo>");
-            eprintln!("  test accepts runtime names to run only those, e.g. `cargo xtask test --js-only node-esm`");
+            eprintln!(
+                "  test accepts runtime names to run only those, e.g. `cargo xtask test --js-only node-esm`"
+            );
             return ExitCode::from(2);
         }
     };

@@ -21,7 +21,9 @@ pub fn cargo() -> Command {
 /// Runs `cmd`, echoing it, and fails unless it exits with status 0.
 pub fn run(cmd: &mut Command) -> Result<()> {
     eprintln!("$ {}", show(cmd));
-    let status = cmd.status().map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
     if status.success() {
         Ok(())
     } else {
@@ -31,7 +33,9 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 
 /// Runs `cmd` and returns its stdout; fails unless it exits with status 0.
 pub fn output(cmd: &mut Command) -> Result<String> {
-    let out = cmd.output().map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
     if !out.status.success() {
         return Err(format!(
             "`{}` failed ({}):\n{}{}",
@@ -85,7 +89,8 @@ pub fn fresh_dir(dir: &Path) -> Result<()> {
 /// Writes `text` to `path`, creating parent directories.
 pub fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -109,7 +114,10 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 /// Runs `cmd` to completion with a time limit, capturing stdout and stderr
 /// (so a hung runtime fails the run instead of hanging it). Returns
 /// `(success, stdout, stderr)`.
-pub fn run_captured(cmd: &mut Command, limit: std::time::Duration) -> Result<(bool, String, String)> {
+pub fn run_captured(
+    cmd: &mut Command,
+    limit: std::time::Duration,
+) -> Result<(bool, String, String)> {
     use std::io::Read;
     use std::process::Stdio;
     let shown = show(cmd);
@@ -129,8 +137,18 @@ pub fn run_captured(cmd: &mut Command, limit: std::time::Duration) -> Result<(bo
             String::from_utf8_lossy(&buf).into_owned()
         })
     };
-    let out = pipe(child.stdout.take().map(|s| Box::new(s) as Box<dyn Read + Send>));
-    let err = pipe(child.stderr.take().map(|s| Box::new(s) as Box<dyn Read + Send>));
+    let out = pipe(
+        child
+            .stdout
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let err = pipe(
+        child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
     let deadline = std::time::Instant::now() + limit;
     let status = loop {
         match child.try_wait() {
@@ -144,9 +162,15 @@ pub fn run_captured(cmd: &mut Command, limit: std::time::Duration) -> Result<(bo
             Err(e) => return Err(format!("waiting for `{shown}`: {e}")),
         }
     };
-    let (stdout, stderr) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+    let (stdout, stderr) = (
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default(),
+    );
     match status {
         Some(status) => Ok((status.success(), stdout, stderr)),
-        None => Err(format!("`{shown}` timed out after {}s\n{stdout}{stderr}", limit.as_secs())),
+        None => Err(format!(
+            "`{shown}` timed out after {}s\n{stdout}{stderr}",
+            limit.as_secs()
+        )),
     }
 }

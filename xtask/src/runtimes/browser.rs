@@ -14,17 +14,27 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 
 pub fn vite(ctx: &Ctx) -> Result<Outcome> {
     ensure_chromium()?;
-    let dir = consumer(ctx, "browser-vite", &["suite.mjs", "browser/main.mjs", "browser/vite.html"])?;
+    let dir = consumer(
+        ctx,
+        "browser-vite",
+        &["suite.mjs", "browser/main.mjs", "browser/vite.html"],
+    )?;
     std::fs::rename(dir.join("vite.html"), dir.join("index.html")).map_err(|e| e.to_string())?;
-    util::run(Command::new(ctx.bin("vite"))
-        .args(["build", "--logLevel", "warn", "--outDir", "dist", "."])
-        .current_dir(&dir))?;
+    util::run(
+        Command::new(ctx.bin("vite"))
+            .args(["build", "--logLevel", "warn", "--outDir", "dist", "."])
+            .current_dir(&dir),
+    )?;
     drive(ctx, &dir.join("dist"))
 }
 
 pub fn plain(ctx: &Ctx) -> Result<Outcome> {
     ensure_chromium()?;
-    let dir = consumer(ctx, "browser-plain", &["suite.mjs", "browser/main.mjs", "browser/plain.html"])?;
+    let dir = consumer(
+        ctx,
+        "browser-plain",
+        &["suite.mjs", "browser/main.mjs", "browser/plain.html"],
+    )?;
     std::fs::rename(dir.join("plain.html"), dir.join("index.html")).map_err(|e| e.to_string())?;
     drive(ctx, &dir)
 }
@@ -37,10 +47,12 @@ fn drive(ctx: &Ctx, root: &Path) -> Result<Outcome> {
         root.file_name().unwrap_or_default().to_string_lossy()
     ));
     util::fresh_dir(&profile)?;
-    run_suite(Command::new("node")
-        .arg(ctx.js.join("browser/driver.mjs"))
-        .arg(format!("http://127.0.0.1:{port}/"))
-        .arg(&profile))
+    run_suite(
+        Command::new("node")
+            .arg(ctx.js.join("browser/driver.mjs"))
+            .arg(format!("http://127.0.0.1:{port}/"))
+            .arg(&profile),
+    )
 }
 
 /// Installs Debian's Chromium when it is missing and we are root; otherwise
@@ -56,5 +68,9 @@ fn ensure_chromium() -> Result<()> {
         ));
     }
     util::run(Command::new("apt-get").arg("update"))?;
-    util::run(Command::new("apt-get").args(["install", "-y", "chromium"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    util::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }

@@ -8,5 +8,9 @@ use crate::util::Result;
 
 pub fn edge(ctx: &Ctx) -> Result<Outcome> {
     let dir = consumer(ctx, "edge", &["suite.mjs", "runners/edge.mjs"])?;
-    run_suite(Command::new("node").arg(ctx.js.join("runners/edge-host.mjs")).current_dir(dir))
+    run_suite(
+        Command::new("node")
+            .arg(ctx.js.join("runners/edge-host.mjs"))
+            .current_dir(dir),
+    )
 }

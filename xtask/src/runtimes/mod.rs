@@ -69,18 +69,29 @@ pub fn consumer(ctx: &Ctx, name: &str, files: &[&str]) -> Result<PathBuf> {
         let to = dir.join(Path::new(file).file_name().unwrap_or_default());
         std::fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
-    util::run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"])
-        .current_dir(&dir))?;
+    util::run(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefer-offline",
+                "--loglevel=error",
+            ])
+            .current_dir(&dir),
+    )?;
     Ok(dir)
 }
 
 /// Runs `cmd` (time-limited) and parses the suite's report from its stdout.
 pub fn run_suite(cmd: &mut Command) -> Result<Outcome> {
     let (ok, stdout, stderr) = util::run_captured(cmd, Duration::from_secs(120))?;
-    let outcome = parse(&stdout).ok_or_else(|| format!("no JWT_WASM_RESULT line in the output:\n{stdout}{stderr}"))?;
+    let outcome = parse(&stdout)
+        .ok_or_else(|| format!("no JWT_WASM_RESULT line in the output:\n{stdout}{stderr}"))?;
     if !ok {
-        return Err(format!("the runner exited with an error:\n{stdout}{stderr}"));
+        return Err(format!(
+            "the runner exited with an error:\n{stdout}{stderr}"
+        ));
     }
     Ok(outcome)
 }
@@ -96,7 +107,11 @@ pub fn parse(text: &str) -> Option<Outcome> {
             let mut counts = rest.split_whitespace().filter_map(|kv| kv.split_once('='));
             let (_, passed) = counts.next()?;
             let (_, failed) = counts.next()?;
-            return Some(Outcome { passed: passed.parse().ok()?, failed: failed.parse().ok()?, failures });
+            return Some(Outcome {
+                passed: passed.parse().ok()?,
+                failed: failed.parse().ok()?,
+                failures,
+            });
         }
     }
     None

@@ -15,7 +15,11 @@ use super::{Ctx, Outcome, consumer, parse};
 use crate::util::{self, Result};
 
 pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
-    let dir = consumer(ctx, "workerd", &["suite.mjs", "runners/worker.mjs", "runners/wrangler.toml"])?;
+    let dir = consumer(
+        ctx,
+        "workerd",
+        &["suite.mjs", "runners/worker.mjs", "runners/wrangler.toml"],
+    )?;
     let (ok, stdout, stderr) = util::run_captured(
         Command::new(ctx.bin("wrangler"))
             .args(["deploy", "--dry-run", "--outdir", "bundle"])
@@ -30,7 +34,10 @@ pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
         return Err(format!("wrangler failed:\n{stdout}{stderr}"));
     }
     let port = free_port()?;
-    util::write(&dir.join("config.capnp"), config(&dir.join("bundle"), port)?)?;
+    util::write(
+        &dir.join("config.capnp"),
+        config(&dir.join("bundle"), port)?,
+    )?;
     eprintln!("$ workerd serve config.capnp  (on 127.0.0.1:{port})");
     let mut server = Server(
         Command::new(ctx.bin("workerd"))
@@ -56,21 +63,27 @@ impl Drop for Server {
 }
 
 fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot bind a port: {e}"))?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot bind a port: {e}"))?;
     Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
 }
 
 /// A workerd config serving the bundle wrangler wrote (the Worker plus each
 /// `.wasm` module under the name the bundle imports it by).
 fn config(bundle: &Path, port: u16) -> Result<String> {
-    let mut modules = String::from("    (name = \"worker.js\", esModule = embed \"bundle/worker.js\"),\n");
-    let entries = fs::read_dir(bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
+    let mut modules =
+        String::from("    (name = \"worker.js\", esModule = embed \"bundle/worker.js\"),\n");
+    let entries =
+        fs::read_dir(bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
     let mut wasm = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".wasm") {
             wasm += 1;
-            let _ = writeln!(modules, "    (name = \"{name}\", wasm = embed \"bundle/{name}\"),");
+            let _ = writeln!(
+                modules,
+                "    (name = \"{name}\", wasm = embed \"bundle/{name}\"),"
+            );
         }
     }
     if wasm == 0 {
@@ -102,10 +115,15 @@ fn get_when_up(port: u16, child: &mut Child, limit: Duration) -> Result<String> 
         }
         if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) {
             let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
-            let request = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-            stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+            let request =
+                format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+            stream
+                .write_all(request.as_bytes())
+                .map_err(|e| e.to_string())?;
             let mut response = String::new();
-            stream.read_to_string(&mut response).map_err(|e| format!("reading workerd's response: {e}"))?;
+            stream
+                .read_to_string(&mut response)
+                .map_err(|e| format!("reading workerd's response: {e}"))?;
             let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
             if !head.starts_with("HTTP/1.1 200") {
                 return Err(format!("workerd answered:\n{response}"));
@@ -113,7 +131,10 @@ fn get_when_up(port: u16, child: &mut Child, limit: Duration) -> Result<String> 
             return Ok(body.to_string());
         }
         if Instant::now() >= deadline {
-            return Err(format!("workerd did not listen on 127.0.0.1:{port} within {}s", limit.as_secs()));
+            return Err(format!(
+                "workerd did not listen on 127.0.0.1:{port} within {}s",
+                limit.as_secs()
+            ));
         }
         std::thread::sleep(Duration::from_millis(100));
     }
