@@ -37,8 +37,10 @@ export function encode(payload, key, options) {
   optional(isPayloadDetached, "boolean", "options.isPayloadDetached");
   optional(enforceMinimumKeyLength, "boolean", "options.enforceMinimumKeyLength");
   if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError("options.onWarning must be a function");
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload) || ArrayBuffer.isView(payload)) {
+    throw new TypeError(`Expecting a dict object, as JWT only supports JSON objects as payloads (got ${describe(payload)})`);
+  }
   const json = payloadJson(payload);
-  if (json === undefined) throw new TypeError(`payload must be an object, got ${describe(payload)}`);
   const headersJson = headers ? JSON.stringify(Object.entries(headers)) : undefined;
   const sort = sortHeaders ?? true;
   const detached = isPayloadDetached ?? false;

@@ -247,6 +247,8 @@ cases.push(
     assertThrows(() => jwt.encode({ sub: "a" }, SECRET, { sortheaders: false }), TypeError, undefined, "unknown encode option");
     assertThrows(() => jwt.decode(42, SECRET, { algorithms: ["HS256"] }), TypeError, undefined, "token as number");
     assertThrows(() => new jwt.JwkSet(7), TypeError, undefined, "JwkSet from a number");
+    assertThrows(() => jwt.encode(["not", "an", "object"], SECRET), TypeError, undefined, "array payload");
+    assertThrows(() => jwt.encode("text", SECRET), TypeError, undefined, "string payload");
   }],
 );
 
