@@ -128,6 +128,35 @@ cases.push(
   ["encode and decode ES256 with a generated key pair", (jwt) => roundTrip(jwt, "ES256")],
   ["encode and decode EdDSA with a generated key pair", (jwt) => roundTrip(jwt, "EdDSA")],
 
+  ["every built-in algorithm signs and verifies (RFC 7518 §3.1 names)", (jwt) => {
+    const rsa = jwt.Key.fromPem(jwt.Key.generate("RS256").privateKey.toPem()); // unbound: RS* and PS*
+    const keys = {
+      HS256: jwt.Key.generate("HS256"), HS384: jwt.Key.generate("HS384"), HS512: jwt.Key.generate("HS512"),
+      RS256: rsa, RS384: rsa, RS512: rsa, PS256: rsa, PS384: rsa, PS512: rsa,
+      ES256: jwt.Key.generate("ES256").privateKey, ES384: jwt.Key.generate("ES384").privateKey,
+      ES512: jwt.Key.generate("ES512").privateKey, ES256K: jwt.Key.generate("ES256K").privateKey,
+      EdDSA: jwt.Key.generate("EdDSA").privateKey,
+    };
+    for (const [alg, key] of Object.entries(keys)) {
+      const token = jwt.encode({ alg_under_test: alg }, key, { algorithm: alg });
+      const verifier = key.isPrivate && !alg.startsWith("HS") ? key.publicKey() : key;
+      assertEq(jwt.decode(token, verifier, { algorithms: [alg] }).alg_under_test, alg, `${alg} round trip`);
+      assertThrows(() => jwt.decode(tamper(token), verifier, { algorithms: [alg] }), jwt.InvalidSignatureError, undefined, `${alg} tampered`);
+    }
+  }],
+
+  ["a detached payload (RFC 7797) is signed and verified separately", (jwt) => {
+    const token = jwt.encode({ sub: "detached" }, SECRET, { isPayloadDetached: true });
+    const [h, p] = token.split(".");
+    assertEq(p, "", "payload segment left out");
+    assertEq(jwt.getUnverifiedHeader(token).b64, false, "b64: false");
+    const claims = jwt.decode(token, SECRET, { algorithms: ["HS256"], detachedPayload: '{"sub":"detached"}' });
+    assertEq(claims.sub, "detached", "verified with the detached payload");
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], detachedPayload: '{"sub":"other"}' }),
+      jwt.InvalidSignatureError, undefined, "another payload");
+    assert(h.length > 0, "header present");
+  }],
+
   ["an expired token is ExpiredSignatureError with its code", (jwt) => {
     const token = jwt.encode({ sub: "a", exp: NOW - 10 }, SECRET);
     const e = assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], now: NOW }),
