@@ -140,3 +140,28 @@ fn respond(
     }
     stream.flush()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_inside_the_served_directory_only() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        assert_eq!(resolve(&dir, "/a.js?x=1#frag"), Some(dir.join("a.js")));
+        assert_eq!(resolve(&dir, "/sub/"), Some(dir.join("sub/index.html")));
+        assert_eq!(resolve(&dir, "/%61.wasm"), Some(dir.join("a.wasm")));
+        assert_eq!(resolve(&dir, "/../Cargo.toml"), None);
+        assert_eq!(resolve(&dir, "/%2e%2e/Cargo.toml"), None);
+        assert_eq!(resolve(&dir, "/bad%zz"), None);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn wasm_and_modules_get_their_mime_types() {
+        assert_eq!(mime(Path::new("x_bg.wasm")), "application/wasm");
+        assert_eq!(mime(Path::new("a.mjs")), "text/javascript; charset=utf-8");
+        assert_eq!(mime(Path::new("index.html")), "text/html; charset=utf-8");
+    }
+}

@@ -116,3 +116,24 @@ pub fn parse(text: &str) -> Option<Outcome> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reads_counts_and_failures() {
+        let out =
+            "noise\nJWT_WASM_FAILURE case a: boom | at x\nJWT_WASM_RESULT passed=3 failed=1\n";
+        let o = parse(out).unwrap();
+        assert_eq!((o.passed, o.failed), (3, 1));
+        assert_eq!(o.failures, ["case a: boom | at x"]);
+    }
+
+    #[test]
+    fn a_missing_or_garbled_result_line_is_no_result() {
+        assert!(parse("JWT_WASM_FAILURE x\n").is_none());
+        assert!(parse("JWT_WASM_RESULT passed=x failed=0").is_none());
+        assert!(parse("JWT_WASM_RESULT passed=1").is_none());
+    }
+}
