@@ -1,4 +1,4 @@
-// Cloudflare Workers (workerd) and Vercel Edge (edge-light): the host's bundler
+// Cloudflare Workers (workerd): wrangler
 // turns a .wasm import into a compiled WebAssembly.Module, instantiated
 // synchronously here (no top-level await, no fetch, no eval).
 import wasmModule from "./jwt_wasm_bg.wasm";

@@ -129,6 +129,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("entry-node.mjs", "node.mjs", "esm"),
     ("entry-node-cjs.mjs", "node.cjs", "cjs"),
     ("entry-workerd.mjs", "workerd.js", "esm"),
+    ("entry-edge-light.mjs", "edge-light.js", "esm"),
     ("entry-browser.mjs", "browser.js", "esm"),
     ("entry-deno-core.mjs", "deno-core.js", "esm"),
 ];
@@ -151,6 +152,7 @@ fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
                 .args([
                     "--bundle",
                     "--external:*.wasm",
+                    "--external:*.wasm?module",
                     "--target=es2022",
                     "--log-level=warning",
                 ])

@@ -1,7 +1,7 @@
 // Host for the Vercel Edge test (run with Node in the consumer project):
 // 1. bundles edge.mjs the way Vercel's edge bundler does: `edge-light`
-//    condition, and every `.wasm` import becomes a WebAssembly.Module that
-//    the host compiles and binds to a global (no fetch, no eval);
+//    condition, and every `.wasm?module` import becomes a WebAssembly.Module
+//    that the host compiles and binds to a global (no fetch, no eval);
 // 2. evaluates the bundle inside the edge-runtime VM (string code
 //    generation disabled, as on Vercel) and prints the suite's report.
 import { readFileSync } from "node:fs";
@@ -12,8 +12,8 @@ const wasmFiles = [];
 const wasmAsModule = {
   name: "wasm-as-module",
   setup(b) {
-    b.onResolve({ filter: /\.wasm$/ }, (args) => ({
-      path: new URL(args.path, `file://${args.resolveDir}/`).pathname,
+    b.onResolve({ filter: /\.wasm(\?module)?$/ }, (args) => ({
+      path: new URL(args.path.replace(/\?module$/, ""), `file://${args.resolveDir}/`).pathname,
       namespace: "edge-wasm",
     }));
     b.onLoad({ filter: /.*/, namespace: "edge-wasm" }, (args) => {
