@@ -252,6 +252,10 @@ cases.push(
       assertThrows(() => jwt.decode(tamper(token), "k", { algorithms: ["XOR8"] }), jwt.InvalidSignatureError, undefined, "custom tampered");
       const hs = jwt.encode({ sub: "h" }, SECRET);
       assertEq(jwt.decode(hs, SECRET, { algorithms: ["HS256"] }).sub, "h", "built-ins still work");
+      const ec = jwt.Key.generate("ES256").privateKey.withKid("ec-1");
+      const set = new jwt.JwkSet({ keys: [ec.publicKey().toJwk()] });
+      const es = jwt.encode({ sub: "e" }, ec, { algorithm: "ES256", headers: { kid: "ec-1" } });
+      assertEq(jwt.decode(es, set, { algorithms: ["ES256"] }).sub, "e", "JWK Sets still work");
       const builtin = jwt.getAlgorithmByName("HS256");
       jwt.unregisterAlgorithm("HS256");
       try {
