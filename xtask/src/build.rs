@@ -38,19 +38,21 @@ pub fn run() -> Result<PathBuf> {
     let pkg = root.join("pkg");
     let dist = pkg.join("dist");
     ensure_target()?;
-    util::run(
-        util::cargo()
-            .args([
-                "build",
-                "--release",
-                "--lib",
-                "-p",
-                "jwt-wasm",
-                "--target",
-                TARGET,
-            ])
-            .current_dir(&root),
-    )?;
+    let mut cargo = util::cargo();
+    cargo.args([
+        "build",
+        "--release",
+        "--lib",
+        "-p",
+        "jwt-wasm",
+        "--target",
+        TARGET,
+    ]);
+    // For size experiments: `JWT_WASM_FEATURES=std,hmac cargo xtask build`.
+    if let Ok(features) = std::env::var("JWT_WASM_FEATURES") {
+        cargo.args(["--no-default-features", "--features", &features]);
+    }
+    util::run(cargo.current_dir(&root))?;
     let wasm = target_dir(&root)?
         .join(TARGET)
         .join("release/jwt_wasm.wasm");
