@@ -90,23 +90,24 @@ function decodeRaw(token, key, options, complete) {
     throw new TypeError(`options.detachedPayload must be a string or Uint8Array, got ${describe(detachedPayload)}`);
   }
 
+  const json = JSON.stringify(rest);
   let out;
   if (customized()) {
-    out = core(() => rawDecodeCustom(token, rest, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
+    out = core(() => rawDecodeCustom(token, json, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
   } else if (key instanceof Key) {
-    out = core(() => rawDecodeKey(token, rawOf(key), rest, detached, complete));
+    out = core(() => rawDecodeKey(token, rawOf(key), json, detached, complete));
   } else if (key instanceof JwkSet) {
-    out = core(() => rawDecodeJwks(token, rawSetOf(key), rest, detached, complete));
+    out = core(() => rawDecodeJwks(token, rawSetOf(key), json, detached, complete));
   } else if (typeof key === "string") {
-    out = core(() => rawDecodeText(token, key, rest, detached, complete));
+    out = core(() => rawDecodeText(token, key, json, detached, complete));
   } else if (key instanceof Uint8Array) {
-    out = core(() => rawDecodeBytes(token, key, rest, detached, complete));
+    out = core(() => rawDecodeBytes(token, key, json, detached, complete));
   } else if (key === null || key === undefined) {
-    out = core(() => rawDecodeNoKey(token, rest, detached, complete));
+    out = core(() => rawDecodeNoKey(token, json, detached, complete));
   } else if (isPlainObject(key)) {
     const [raw] = rawKeyFor("HS256", key);
     try {
-      out = core(() => rawDecodeKey(token, raw, rest, detached, complete));
+      out = core(() => rawDecodeKey(token, raw, json, detached, complete));
     } finally {
       raw.free();
     }

@@ -227,7 +227,7 @@ fn decoded(token: crate::DecodedToken, complete: bool) -> js_sys::Array {
 fn decode(
     token: &str,
     key: &dyn KeyResolver,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
@@ -242,7 +242,7 @@ fn decode(
 pub fn raw_decode_key(
     token: &str,
     key: &RawKey,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
@@ -254,7 +254,7 @@ pub fn raw_decode_key(
 pub fn raw_decode_text(
     token: &str,
     key: String,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
@@ -272,7 +272,7 @@ pub fn raw_decode_text(
 pub fn raw_decode_bytes(
     token: &str,
     key: Vec<u8>,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
@@ -290,7 +290,7 @@ pub fn raw_decode_bytes(
 pub fn raw_decode_jwks(
     token: &str,
     jwks: &RawJwkSet,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
@@ -301,7 +301,7 @@ pub fn raw_decode_jwks(
 #[wasm_bindgen(js_name = rawDecodeNoKey)]
 pub fn raw_decode_no_key(
     token: &str,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
@@ -313,7 +313,7 @@ pub fn raw_decode_no_key(
 #[wasm_bindgen(js_name = rawDecodeCustom)]
 pub fn raw_decode_custom(
     token: &str,
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
     verify: &js_sys::Function,

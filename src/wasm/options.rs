@@ -1,4 +1,4 @@
-//! Decode options from JS: a plain object with the camelCase names of
+//! Decode options from JS: the JSON text of a plain object with the camelCase names of
 //! `DecodeOptions` in `index.d.ts`, mapped field by field onto the core's
 //! [`Validation`]. Unknown names and wrong types are caller mistakes and
 //! become `TypeError`s (a misspelt `audiance` must not silently disable a
@@ -10,7 +10,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use serde::Deserialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::Validation;
 
@@ -59,54 +59,23 @@ struct DecodeOptions {
     max_token_length: Option<usize>,
 }
 
-/// The option names `DecodeOptions` accepts (serde-wasm-bindgen reads
-/// struct fields by name, so unknown names are caught here instead).
-const NAMES: [&str; 20] = [
-    "algorithms",
-    "audience",
-    "issuer",
-    "subject",
-    "leeway",
-    "require",
-    "maxAge",
-    "typ",
-    "now",
-    "strictAud",
-    "verifySignature",
-    "verifyExp",
-    "verifyNbf",
-    "verifyIat",
-    "verifyAud",
-    "verifyIss",
-    "verifySub",
-    "verifyJti",
-    "enforceMinimumKeyLength",
-    "maxTokenLength",
-];
-
 fn type_error(message: String) -> JsValue {
     js_sys::TypeError::new(&message).into()
 }
 
-/// Builds the core's [`Validation`] from the JS options object (`undefined`
-/// or `null` for all defaults) and the detached payload bytes.
+/// Builds the core's [`Validation`] from the JSON text of the JS options
+/// object (`None` for all defaults) and the detached payload bytes.
+///
+/// The options cross as JSON text: one string instead of a property read
+/// per field, and serde's `deny_unknown_fields` sees every name.
 pub(crate) fn validation(
-    options: JsValue,
+    options: Option<String>,
     detached: Option<Vec<u8>>,
 ) -> Result<Validation, JsValue> {
-    let o: DecodeOptions = if options.is_undefined() || options.is_null() {
-        DecodeOptions::default()
-    } else {
-        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
-            for name in js_sys::Object::keys(object).iter() {
-                let name = name.as_string().unwrap_or_default();
-                if !NAMES.contains(&name.as_str()) {
-                    return Err(type_error(format!("unknown decode option `{name}`")));
-                }
-            }
-        }
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| type_error(format!("invalid decode options: {e}")))?
+    let o: DecodeOptions = match options {
+        None => DecodeOptions::default(),
+        Some(text) => serde_json::from_str(&text)
+            .map_err(|e| type_error(format!("invalid decode options: {e}")))?,
     };
     let mut v = Validation::default();
     if let Some(algorithms) = o.algorithms {
