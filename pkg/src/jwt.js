@@ -90,6 +90,12 @@ function decodeRaw(token, key, options, complete) {
     throw new TypeError(`options.detachedPayload must be a string or Uint8Array, got ${describe(detachedPayload)}`);
   }
 
+  for (const name of ["now", "leeway", "maxAge", "maxTokenLength"]) {
+    // JSON would turn NaN and Infinity into null, silently dropping the option.
+    if (typeof rest[name] === "number" && !Number.isFinite(rest[name])) {
+      throw new TypeError(`options.${name} must be a finite number, got ${rest[name]}`);
+    }
+  }
   const json = JSON.stringify(rest);
   let out;
   if (customized()) {

@@ -276,6 +276,8 @@ cases.push(
     assertThrows(() => jwt.decode(token, SECRET, { algorithms: "HS256" }), TypeError, undefined, "algorithms as string");
     assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], audiance: "x" }), TypeError, undefined, "misspelt option");
     assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], leeway: "10" }), TypeError, undefined, "leeway as string");
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], leeway: NaN }), TypeError, undefined, "NaN leeway");
+    assertThrows(() => jwt.decode(token, SECRET, { algorithms: ["HS256"], now: new Date("nope") }), TypeError, undefined, "invalid Date");
     assertThrows(() => jwt.encode({ sub: "a" }, SECRET, { algorithm: 256 }), TypeError, undefined, "algorithm as number");
     assertThrows(() => jwt.encode({ sub: "a" }, SECRET, { sortheaders: false }), TypeError, undefined, "unknown encode option");
     assertThrows(() => jwt.decode(42, SECRET, { algorithms: ["HS256"] }), TypeError, undefined, "token as number");
