@@ -27,7 +27,7 @@ export class Key {
   }
 
   static {
-    rawOfKey = (key) => key.#raw;
+    rawOfKey = (key) => key.#live();
   }
 
   static fromSecret(secret, alg) {
@@ -64,40 +64,46 @@ export class Key {
   }
 
   get alg() {
-    return this.#raw.alg;
+    return this.#live().alg;
   }
 
   get kid() {
-    return this.#raw.kid;
+    return this.#live().kid;
   }
 
   get isPrivate() {
-    return this.#raw.isPrivate;
+    return this.#live().isPrivate;
   }
 
   publicKey() {
-    return wrapKey(core(() => this.#raw.publicKey()));
+    return wrapKey(core(() => this.#live().publicKey()));
   }
 
   withKid(kid) {
     expectString(kid, "kid");
-    return wrapKey(core(() => this.#raw.withKid(kid)));
+    return wrapKey(core(() => this.#live().withKid(kid)));
   }
 
   toJwk() {
-    return JSON.parse(core(() => this.#raw.toJwkJson()));
+    return JSON.parse(core(() => this.#live().toJwkJson()));
   }
 
   toPem() {
-    return core(() => this.#raw.toPem());
+    return core(() => this.#live().toPem());
   }
 
   thumbprint() {
-    return core(() => this.#raw.thumbprint());
+    return core(() => this.#live().thumbprint());
   }
 
   free() {
-    this.#raw.free();
+    this.#raw?.free();
+    this.#raw = null;
+  }
+
+  #live() {
+    if (this.#raw === null) throw new TypeError("this Key was freed");
+    return this.#raw;
   }
 }
 
@@ -114,20 +120,26 @@ export class JwkSet {
   }
 
   static {
-    rawOfSet = (set) => set.#raw;
+    rawOfSet = (set) => set.#live();
   }
 
   get(kid) {
     expectString(kid, "kid");
-    return wrapKey(core(() => this.#raw.get(kid)));
+    return wrapKey(core(() => this.#live().get(kid)));
   }
 
   get keys() {
-    return core(() => this.#raw.keys()).map(wrapKey);
+    return core(() => this.#live().keys()).map(wrapKey);
   }
 
   free() {
-    this.#raw.free();
+    this.#raw?.free();
+    this.#raw = null;
+  }
+
+  #live() {
+    if (this.#raw === null) throw new TypeError("this JwkSet was freed");
+    return this.#raw;
   }
 }
 

@@ -47,6 +47,8 @@ export const cases = [
     const b = hs.sign(bytes("m"), bytes(SECRET));
     assertEq(Array.from(a), Array.from(b), "same MAC");
     key.free();
+    key.free(); // twice is harmless
+    assertThrows(() => hs.sign(bytes("m"), key), TypeError, undefined, "a freed key");
   }],
 
   ["a tampered message or signature does not verify", (jwt) => {
