@@ -11,6 +11,9 @@ use crate::error::{Error, err};
 use crate::header::Header;
 use crate::validation::Validation;
 
+/// Every claim [`validate`] reads besides the `require`d names.
+pub(crate) const CHECKED: &[&str] = &["iat", "nbf", "exp", "iss", "aud", "sub", "jti"];
+
 /// The largest NumericDate accepted: 9999-12-31T23:59:59Z.
 pub(crate) const MAX_NUMERIC_DATE: i64 = 253_402_300_799;
 

@@ -38,6 +38,23 @@ pub fn get_unverified_claims(token: &str) -> Result<Map<String, Value>, Error> {
     jwt::parse_claims(&parts.payload)
 }
 
+/// The payload text of `token`, unverified and unvalidated, after the same
+/// strict checks as [`get_unverified_claims`] (for the JS binding, which
+/// hands the text to `JSON.parse` rather than re-serialising a claims map).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn unverified_claims_json(token: &str) -> Result<String, Error> {
+    let parts = jws::parse(token, DEFAULT_MAX_TOKEN_LENGTH, None)?;
+    crate::json::parse_object_members(&parts.payload, &|_| false)
+        .map_err(|reason| err!(Decode, "Invalid payload string: {}", reason))?;
+    // Checked as UTF-8 just above.
+    String::from_utf8(parts.payload).map_err(|_| {
+        err!(
+            Decode,
+            "Invalid payload string: the text is not valid UTF-8"
+        )
+    })
+}
+
 /// An unsecured JWT (`alg: none`, empty signature; RFC 7519 §6) from the JSON
 /// text of an object. No decoder in this crate accepts it as verified.
 /// `options.algorithm` is ignored; headers and detached mode apply.

@@ -26,6 +26,9 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+mod lean;
+pub(crate) use lean::parse_object_members;
+
 /// How deep arrays and objects may nest, the top-level object being level 1.
 pub(crate) const MAX_DEPTH: usize = 64;
 

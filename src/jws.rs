@@ -47,7 +47,7 @@ fn split(token: &str, max_len: usize) -> Result<[&str; 3], Error> {
 }
 
 fn decode_segment(text: &str, prefix: &str, name: &str) -> Result<Vec<u8>, Error> {
-    base64url::decode(text).map_err(|e| {
+    base64url::decode_public(text).map_err(|e| {
         err!(
             Decode,
             "Invalid {prefix} padding: the {name} segment is not valid base64url ({})",
@@ -79,7 +79,7 @@ pub(crate) fn parse(token: &str, max_len: usize, detached: Option<&[u8]>) -> Res
             ));
         }
         Some(bytes) if header.b64() => {
-            signing_input.extend_from_slice(base64url::encode(bytes).as_bytes());
+            signing_input.extend_from_slice(base64url::encode_public(bytes).as_bytes());
             bytes.to_vec()
         }
         Some(bytes) => {
@@ -269,14 +269,14 @@ pub(crate) fn sign_compact(
     detached: bool,
     sign: impl FnOnce(&[u8]) -> Result<Vec<u8>, Error>,
 ) -> Result<String, Error> {
-    let header_seg = base64url::encode(header.to_json().as_bytes());
+    let header_seg = base64url::encode_public(header.to_json().as_bytes());
     let mut signing_input = Vec::new();
     signing_input.extend_from_slice(header_seg.as_bytes());
     signing_input.push(b'.');
     let payload_seg = if detached {
         String::new()
     } else {
-        base64url::encode(payload)
+        base64url::encode_public(payload)
     };
     if detached {
         signing_input.extend_from_slice(payload);
@@ -288,6 +288,6 @@ pub(crate) fn sign_compact(
     token.push('.');
     token.push_str(&payload_seg);
     token.push('.');
-    token.push_str(&base64url::encode(&signature));
+    token.push_str(&base64url::encode_public(&signature));
     Ok(token)
 }

@@ -156,7 +156,7 @@ pub fn decode_complete(
     key: &dyn KeyResolver,
     validation: &Validation,
 ) -> Result<DecodedToken, Error> {
-    decode_inner(token, validation, |parts| {
+    decode_inner(token, validation, Claims::All, |parts| {
         jws::verify_parts(
             parts,
             key,
@@ -164,6 +164,34 @@ pub fn decode_complete(
             validation.enforce_minimum_key_length,
         )
     })
+}
+
+/// [`decode_complete`] for callers that use the payload text and not the
+/// claims map (the JS binding): every check is the same, but
+/// [`DecodedToken::claims`] holds only the members the claim checks read.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn decode_complete_lean(
+    token: &str,
+    key: &dyn KeyResolver,
+    validation: &Validation,
+) -> Result<DecodedToken, Error> {
+    decode_inner(token, validation, Claims::Checked, |parts| {
+        jws::verify_parts(
+            parts,
+            key,
+            &validation.algorithms,
+            validation.enforce_minimum_key_length,
+        )
+    })
+}
+
+/// Which claims [`decode_inner`] builds into the map.
+#[derive(Clone, Copy)]
+enum Claims {
+    All,
+    /// Only those read by [`claims::validate`]: the registered ones it
+    /// checks and the `require`d names.
+    Checked,
 }
 
 /// Like [`decode_complete`] for an algorithm this crate does not implement:
@@ -188,7 +216,7 @@ pub fn decode_complete_with(
     if validation.verify_signature && validation.algorithms.is_empty() {
         return Err(algorithms_required());
     }
-    decode_inner(token, validation, |parts| {
+    decode_inner(token, validation, Claims::All, |parts| {
         jws::check_allowed(&parts.header, &validation.algorithms)?;
         if verify(&parts.header, &parts.signing_input, &parts.signature)? {
             Ok(None)
@@ -210,6 +238,7 @@ fn algorithms_required() -> Error {
 fn decode_inner(
     token: &str,
     validation: &Validation,
+    which: Claims,
     verify: impl FnOnce(&jws::Parts) -> Result<Option<String>, Error>,
 ) -> Result<DecodedToken, Error> {
     validation.check_settings()?;
@@ -228,7 +257,16 @@ fn decode_inner(
     if validation.verify_signature {
         warnings.extend(verify(&parts)?);
     }
-    let claims = parse_claims(&parts.payload)?;
+    let claims = match which {
+        Claims::All => parse_claims(&parts.payload)?,
+        Claims::Checked => {
+            let wanted = |name: &str| {
+                claims::CHECKED.contains(&name) || validation.require.iter().any(|r| r == name)
+            };
+            json::parse_object_members(&parts.payload, &wanted)
+                .map_err(|reason| err!(Decode, "Invalid payload string: {}", reason))?
+        }
+    };
     claims::validate(&claims, &parts.header, validation)?;
     let payload = String::from_utf8(parts.payload).map_err(|_| {
         err!(

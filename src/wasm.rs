@@ -17,4 +17,5 @@ mod error;
 mod jwks;
 mod jwt;
 mod key;
+mod key_cache;
 mod options;

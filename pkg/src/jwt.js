@@ -4,7 +4,7 @@
 import {
   rawDecodeBytes, rawDecodeCustom, rawDecodeJwks, rawDecodeKey, rawDecodeNoKey, rawDecodeText, rawEncodeBytes,
   rawEncodeCustom, rawEncodeKey, rawEncodeText, rawEncodeUnsecured, rawAlgorithmName, rawUnverifiedClaims,
-  rawUnverifiedHeader,
+  rawUnverifiedHeader, RawKeyCache,
 } from "../dist/jwt_wasm.js";
 import { canonical, custom, customized, disabled, getAlgorithmByName, notSupported } from "./algorithms.js";
 import { JwkSet, Key, rawKeyFor, rawOf, rawSetOf, wrapKey } from "./keys.js";
@@ -12,6 +12,15 @@ import { core, describe, expectString, isPlainObject, optional, optionsObject, u
 import { warn } from "./warnings.js";
 
 const TIME_CLAIMS = new Set(["exp", "nbf", "iat"]);
+
+// Keys parsed from strings (secrets, PEM), kept in wasm by their text so a
+// repeated `decode(token, pemString)` does not parse the PEM again. Made on
+// first use: the wasm instance may not exist yet when this module loads.
+let textKeys;
+function textKeyCache() {
+  textKeys ??= new RawKeyCache();
+  return textKeys;
+}
 
 function payloadJson(payload) {
   // Dates in exp/nbf/iat become NumericDate seconds (RFC 7519 §2).
@@ -58,7 +67,7 @@ export function encode(payload, key, options) {
   if (key instanceof Key) {
     result = core(() => rawEncodeKey(json, rawOf(key), alg, headersJson, sort, detached, enforce));
   } else if (typeof key === "string") {
-    result = core(() => rawEncodeText(json, key, alg, headersJson, sort, detached, enforce));
+    result = core(() => rawEncodeText(json, key, textKeyCache(), alg, headersJson, sort, detached, enforce));
   } else if (key instanceof Uint8Array) {
     result = core(() => rawEncodeBytes(json, key, alg, headersJson, sort, detached, enforce));
   } else if (isPlainObject(key)) {
@@ -105,7 +114,7 @@ function decodeRaw(token, key, options, complete) {
   } else if (key instanceof JwkSet) {
     out = core(() => rawDecodeJwks(token, rawSetOf(key), json, detached, complete));
   } else if (typeof key === "string") {
-    out = core(() => rawDecodeText(token, key, json, detached, complete));
+    out = core(() => rawDecodeText(token, key, textKeyCache(), json, detached, complete));
   } else if (key instanceof Uint8Array) {
     out = core(() => rawDecodeBytes(token, key, json, detached, complete));
   } else if (key === null || key === undefined) {

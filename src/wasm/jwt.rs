@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::error::to_js;
 use super::jwks::RawJwkSet;
 use super::key::{DeferredKey, Material, NoKey, RawKey};
+use super::key_cache::{CachedText, RawKeyCache};
 use super::options::validation;
 use crate::error::err;
 use crate::{Algorithm, EncodeOptions, Error, Key, KeyResolver, dangerous};
@@ -84,25 +85,27 @@ pub fn raw_encode_key(
     encode_key(payload_json, &key.inner, options, &alg)
 }
 
-/// Signs with a secret or PEM text.
+/// Signs with a secret or PEM text (parsed keys are kept in `cache`).
 #[wasm_bindgen(js_name = rawEncodeText)]
+#[allow(clippy::too_many_arguments)]
 pub fn raw_encode_text(
     payload_json: &str,
-    key: String,
+    key: &str,
+    cache: &RawKeyCache,
     alg: &str,
     headers_json: Option<String>,
     sort_headers: bool,
     detached: bool,
     enforce: bool,
 ) -> Result<js_sys::Array, JsValue> {
-    encode_material(
+    let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
+    let algorithm = Algorithm::from_name(&alg).map_err(to_js)?;
+    let key = CachedText::new(cache, key);
+    encode_key(
         payload_json,
-        Material::Text(key),
-        alg,
-        headers_json,
-        sort_headers,
-        detached,
-        enforce,
+        key.for_alg(algorithm).map_err(to_js)?,
+        options,
+        &alg,
     )
 }
 
@@ -232,7 +235,7 @@ fn decode(
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
     let v = validation(options, detached)?;
-    crate::decode_complete(token, key, &v)
+    crate::jwt::decode_complete_lean(token, key, &v)
         .map(|t| decoded(t, complete))
         .map_err(to_js)
 }
@@ -249,18 +252,20 @@ pub fn raw_decode_key(
     decode(token, &key.inner, options, detached, complete)
 }
 
-/// Verifies with a secret or PEM text (read for the token's algorithm).
+/// Verifies with a secret or PEM text (read for the token's algorithm;
+/// parsed keys are kept in `cache`).
 #[wasm_bindgen(js_name = rawDecodeText)]
 pub fn raw_decode_text(
     token: &str,
-    key: String,
+    key: &str,
+    cache: &RawKeyCache,
     options: Option<String>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
     decode(
         token,
-        &DeferredKey::new(Material::Text(key)),
+        &CachedText::new(cache, key),
         options,
         detached,
         complete,
@@ -352,6 +357,5 @@ pub fn raw_unverified_header(token: &str) -> Result<String, JsValue> {
 /// The payload's JSON text, without signature or claim checks (still parsed strictly).
 #[wasm_bindgen(js_name = rawUnverifiedClaims)]
 pub fn raw_unverified_claims(token: &str) -> Result<String, JsValue> {
-    let claims = dangerous::get_unverified_claims(token).map_err(to_js)?;
-    serde_json::to_string(&claims).map_err(|e| to_js(err!(Decode, "{}", e)))
+    dangerous::unverified_claims_json(token).map_err(to_js)
 }

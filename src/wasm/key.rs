@@ -155,7 +155,7 @@ pub(crate) enum Material {
 }
 
 /// Parses `material` the way algorithm `alg` needs it.
-fn key_for(alg: Algorithm, material: &Material) -> Result<Key, Error> {
+pub(crate) fn key_for(alg: Algorithm, material: &Material) -> Result<Key, Error> {
     match (alg.family(), material) {
         (Family::Hmac, Material::Text(text)) => Key::from_secret(text.as_bytes()),
         (Family::Hmac, Material::Bytes(bytes)) => Key::from_secret(bytes),

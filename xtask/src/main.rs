@@ -5,8 +5,12 @@
 //!   complete package into `pkg/`.
 //! - `test`: Rust tests, the no_std wasm check, the build, `npm pack`, then
 //!   the JS suite in every supported runtime against the packed tarball.
+//! - `bench`: jwt-wasm against jose, fast-jwt and jsonwebtoken in Node
+//!   (`--quick` for a smoke run); the table on stdout, JSON in
+//!   `target/bench/bench.json`.
 //! - `demo`: builds the package and serves `www/` on http://127.0.0.1:8080.
 
+mod bench;
 mod build;
 mod demo;
 mod runtimes;
@@ -21,9 +25,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => build::run().map(|_| ()),
         Some("test") => test::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("demo") => demo::run(),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo>");
+            eprintln!("usage: cargo xtask <build|test|bench|demo>");
             eprintln!(
                 "  test accepts runtime names to run only those, e.g. `cargo xtask test --js-only node-esm`"
             );
