@@ -3,7 +3,9 @@
 //! 1. `cargo test --workspace`;
 //! 2. the no_std build for wasm (`--no-default-features` with every family);
 //! 3. `cargo xtask build` and `npm pack`;
-//! 4. the JS suite in every runtime against the packed tarball.
+//! 4. the JS suite in every runtime against the packed tarball;
+//! 5. `cargo xtask bench --quick` on the same tarball, only to prove the
+//!    bench runs (its figures mean nothing in quick mode).
 //!
 //! `cargo xtask test --js-only [runtime…]` skips 1–2 and runs only the named
 //! runtimes (all when none is named), for quick iterations.
@@ -110,6 +112,9 @@ pub fn run(args: &[String]) -> Result<()> {
         println!("{line}");
     }
     println!("{passed} passed, {failed} failed");
+    if wanted.is_empty() {
+        crate::bench::run_with(&ctx.tarball, None, true)?;
+    }
     if broken.is_empty() {
         Ok(())
     } else {
