@@ -2,7 +2,7 @@
 // input or generation, and a live signed token.
 
 import { $, el, copyText, announce } from "./dom.js";
-import { parseKeyInput, errorText, publicJwkOf } from "./keys.js";
+import { parseKeyInput, errorText, publicJwkOf, FORMAT_LABELS } from "./keys.js";
 import { toPlain } from "./lib.js";
 
 export const ALGORITHMS = [
@@ -74,6 +74,7 @@ export class EncoderView {
     const list = supported.length ? supported : ALGORITHMS;
     this.alg.replaceChildren(...list.map((a) => el("option", { value: a }, a)));
     this.alg.value = "HS256";
+    $("encoder-generate").textContent = "Generate HS256 key";
     this.update();
   }
 
@@ -84,6 +85,7 @@ export class EncoderView {
   }
 
   onAlgChange() {
+    $("encoder-generate").textContent = `Generate ${this.alg.value} key`;
     const parsed = parseObject(this.header.value, "Header");
     if (parsed.ok) {
       parsed.value.alg = this.alg.value;
@@ -136,7 +138,7 @@ export class EncoderView {
       this.setStatus("encoder-key-status", false, key.error);
       return fail("The key could not be read.");
     }
-    this.setStatus("encoder-key-status", true, `Read as ${key.format}.`);
+    this.setStatus("encoder-key-status", true, `Read as ${FORMAT_LABELS[key.format]}${this.keyFormat.value === "auto" ? " (detected)" : ""}.`);
     this.currentKey = key;
     try {
       this.token.value = this.jwt.encode(payload.value, key.key, { algorithm: alg, headers: header.value });
@@ -161,7 +163,7 @@ export class EncoderView {
         this.setStatus("encoder-key-status", false, errorText(e));
       } finally {
         button.disabled = false;
-        button.textContent = "Generate key";
+        button.textContent = `Generate ${this.alg.value} key`;
         this.update();
       }
     }, 30);

@@ -100,7 +100,6 @@ async function main() {
     const seen = await text(id);
     return { ok: pattern.test(seen), seen };
   }, timeout);
-  const verdict = async () => ((await text("verify-result")).trim().split(/\s+/)[0] ?? "");
   const waitVerdict = (word, also) => waitFor(`verify-result ${word}${also ? ` + ${also}` : ""}`, async () => {
     const seen = await text("verify-result");
     const first = seen.trim().split(/\s+/)[0];
@@ -187,6 +186,19 @@ async function main() {
     await byId("audience-input").fill("another-api");
     await waitVerdict("INVALID", /InvalidAudienceError/);
     await byId("audience-input").fill("");
+  });
+
+  await check("3b. JWK and JWK Set (key picked by kid): VALID", async () => {
+    await pasteToken(rsToken);
+    const jwk = { ...rsa.publicKey.export({ format: "jwk" }), kid: "e2e-rsa", alg: "RS256", use: "sig" };
+    await setKey(JSON.stringify(jwk), "jwk");
+    await waitVerdict("VALID");
+    const other = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" });
+    const jwks = { keys: [{ ...other, kid: "someone-else", alg: "RS256" }, jwk] };
+    await setKey(JSON.stringify(jwks), "jwks");
+    await waitVerdict("VALID");
+    await setKey(JSON.stringify({ keys: [{ ...other, kid: "e2e-rsa", alg: "RS256" }] }), "jwks");
+    await waitVerdict("INVALID", /InvalidSignatureError/);
   });
 
   // 4. Expired token: Expired badge and ExpiredSignatureError.
