@@ -212,6 +212,7 @@ export class DecoderView {
         issuer: this.issuer.value,
         leeway: this.leeway.value,
         headerAlg: header.ok ? header.value.alg : undefined,
+        headerKid: header.ok && typeof header.value.kid === "string" ? header.value.kid : undefined,
       });
       const signature = `${result.state}|${result.summary}|${result.detail}`;
       if (signature !== this.lastVerify) {

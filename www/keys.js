@@ -39,6 +39,17 @@ export function errorText(e) {
  *           {ok: false, format: string, error: string, empty?: boolean}}
  */
 export function parseKeyInput(jwt, text, selected) {
+  // Verification re-runs every second; reuse the last parsed key while the input is unchanged.
+  const cached = lastParsed.get(jwt);
+  if (cached && cached.text === text && cached.selected === selected) return cached.result;
+  const result = parseKeyUncached(jwt, text, selected);
+  lastParsed.set(jwt, { text, selected, result });
+  return result;
+}
+
+const lastParsed = new WeakMap();
+
+function parseKeyUncached(jwt, text, selected) {
   const format = selected === "auto" ? detectFormat(text) : selected;
   if (text.length === 0) return { ok: false, empty: true, format, error: "no key entered" };
   try {
@@ -62,7 +73,11 @@ export function parseKeyInput(jwt, text, selected) {
         } catch (e) {
           return { ok: false, format, error: `the ${FORMAT_LABELS[format]} is not valid JSON (${e.message})` };
         }
-        if (format === "jwks") return { ok: true, format, key: new jwt.JwkSet(value) };
+        if (format === "jwks") {
+          const set = new jwt.JwkSet(value);
+          const keys = set.keys;
+          return { ok: true, format, key: set, count: Array.isArray(keys) ? keys.length : undefined };
+        }
         const key = jwt.Key.fromJwk(value);
         const secretLength = value && value.kty === "oct" && typeof value.k === "string"
           ? base64urlToBytes(value.k)?.length : undefined;

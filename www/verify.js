@@ -30,16 +30,21 @@ export function effectiveAlgorithms(inputText, headerAlg) {
  * @param jwt the library module
  * @param {string} token
  * @param {{keyText: string, keyFormat: string, algorithms: string, audience: string,
- *          issuer: string, leeway: string, headerAlg?: string}} form
+ *          issuer: string, leeway: string, headerAlg?: string, headerKid?: string}} form
  * @returns {{state: "valid"|"invalid"|"idle", summary: string, detail: string,
  *            secretLength?: number, keyNote: string, libraryWarnings: string[]}}
  */
 export function verifyToken(jwt, token, form) {
   const libraryWarnings = [];
   const parsed = parseKeyInput(jwt, form.keyText, form.keyFormat);
-  const keyNote = parsed.ok
+  let keyNote = parsed.ok
     ? `Using the key as: ${FORMAT_LABELS[parsed.format]}${form.keyFormat === "auto" ? " (detected)" : ""}`
     : form.keyText ? `Reading the key as: ${FORMAT_LABELS[parsed.format] ?? parsed.format}` : "";
+  if (parsed.ok && parsed.format === "jwks") {
+    const count = parsed.count ?? "?";
+    keyNote += `, ${count} usable key${count === 1 ? "" : "s"}; the library picks by ` +
+      (form.headerKid ? `kid "${form.headerKid}"` : "algorithm (the token has no kid)");
+  }
   const base = { secretLength: parsed.secretLength, keyNote, libraryWarnings };
 
   if (!token) return { ...base, state: "idle", summary: "NOT VERIFIED", detail: "paste a token first" };
@@ -67,7 +72,10 @@ export function verifyToken(jwt, token, form) {
       detail: `signature verified${alg ? ` (${alg})` : ""} and every claim check passed`,
     };
   } catch (e) {
-    const note = droppedNone ? " (none was removed from the allowed algorithms)" : "";
+    let note = droppedNone ? " (none was removed from the allowed algorithms)" : "";
+    if (e && e.name === "InvalidAudienceError" && audience === undefined) {
+      note += " (the token has an aud claim: enter the audience you expect)";
+    }
     return { ...base, state: "invalid", summary: "INVALID", detail: errorText(e) + note, errorName: e && e.name };
   }
 }
