@@ -1,0 +1,83 @@
+//! ECDSA for `ES256`, `ES384`, `ES512` (RFC 7518 §3.4) and `ES256K` (RFC 8812
+//! §3.2), with JWS's fixed-width `r ‖ s` signature encoding.
+//!
+//! Encoding rules, all enforced by RustCrypto's `Signature::from_slice`:
+//! - the signature is exactly twice the field size (64, 96 or 132 bytes), so
+//!   an ASN.1 DER signature, a truncated one or one with a trailing byte never
+//!   parses (RFC 7518 §3.4 mandates the raw form);
+//! - `r` and `s` must lie in `[1, n − 1]`; `r = s = 0` is the "psychic
+//!   signature" forgery of CVE-2022-21449, and values ≥ n are non-canonical.
+//!
+//! High-S signatures are valid ECDSA and are accepted (RFC 7515 Appendix A.3
+//! itself has one); JWS has no low-S rule.
+
+use alloc::vec::Vec;
+
+use signature::{Signer, Verifier};
+
+use crate::error::{Error, err};
+use crate::key::{EcPrivate, EcPublic};
+
+/// Deterministic (RFC 6979) signature of `msg`, as fixed-width `r ‖ s`.
+///
+/// `Signature::to_bytes` writes each scalar as a full big-endian field element,
+/// so short `r`/`s` values come out left-padded with zeros as RFC 7518 §3.4
+/// requires.
+pub(super) fn sign(key: &EcPrivate, msg: &[u8]) -> Result<Vec<u8>, Error> {
+    macro_rules! sign_with {
+        ($sk:expr, $sig:ty) => {
+            Signer::<$sig>::try_sign($sk, msg).map(|sig| sig.to_bytes().to_vec())
+        };
+    }
+    let signed = match key {
+        EcPrivate::P256(sk) => sign_with!(sk, p256::ecdsa::Signature),
+        EcPrivate::P384(sk) => sign_with!(sk, p384::ecdsa::Signature),
+        EcPrivate::P521(sk) => sign_with!(sk, p521::ecdsa::Signature),
+        EcPrivate::K256(sk) => sign_with!(sk, k256::ecdsa::Signature),
+    };
+    signed.map_err(|_| err!(InvalidKey, "Unable to sign with the EC key"))
+}
+
+/// Verifies `sig` over `msg` with a public key.
+pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
+    match key {
+        EcPublic::P256(vk) => verify_p256(vk, msg, sig),
+        EcPublic::P384(vk) => verify_p384(vk, msg, sig),
+        EcPublic::P521(vk) => verify_p521(vk, msg, sig),
+        EcPublic::K256(vk) => verify_k256(vk, msg, sig),
+    }
+}
+
+/// Verifies `sig` over `msg` with the public half of a private key.
+pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bool {
+    match key {
+        EcPrivate::P256(sk) => verify_p256(sk.verifying_key(), msg, sig),
+        EcPrivate::P384(sk) => verify_p384(sk.verifying_key(), msg, sig),
+        EcPrivate::P521(sk) => verify_p521(sk.verifying_key(), msg, sig),
+        EcPrivate::K256(sk) => verify_k256(sk.verifying_key(), msg, sig),
+    }
+}
+
+fn verify_p256(vk: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    p256::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
+}
+
+fn verify_p384(vk: &p384::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    p384::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
+}
+
+fn verify_p521(vk: &p521::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    p521::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
+}
+
+/// secp256k1 needs one extra step: `k256` marks the curve as low-S only
+/// (`NORMALIZE_S`, Bitcoin's BIP 62/146 anti-malleability rule), so its
+/// `verify` rejects every signature whose `s` is above n/2. RFC 8812 §3.2
+/// defines ES256K as plain ECDSA with no such rule, and `(r, s)` verifies
+/// exactly when `(r, n − s)` does (both name the same point x-coordinate), so
+/// we fold `s` into the low half first; other JOSE libraries accept high-S
+/// ES256K signatures, and so must we.
+fn verify_k256(vk: &k256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    k256::ecdsa::Signature::from_slice(sig)
+        .is_ok_and(|sig| vk.verify(msg, &sig.normalize_s()).is_ok())
+}
