@@ -211,11 +211,12 @@ export class EncoderView {
     if (key.format === "jwk" && toPlain(key.key.toJwk()).kty === "oct") {
       return { text: this.key.value, format: "jwk" };
     }
-    const jwk = publicJwkOf(key.key);
     try {
-      return { text: this.jwt.Key.fromJwk(jwk).toPem(), format: "pem" };
+      // The package exposes publicKey(); older builds only export JWKs, so fall back to dropping private members.
+      const pub = typeof key.key.publicKey === "function" ? key.key.publicKey() : this.jwt.Key.fromJwk(publicJwkOf(key.key));
+      return { text: pub.toPem(), format: "pem" };
     } catch {
-      return { text: pretty(jwk), format: "jwk" };
+      return { text: pretty(publicJwkOf(key.key)), format: "jwk" };
     }
   }
 
