@@ -1,26 +1,73 @@
 //! Keys: one [`Key`] type for every family and format, bound to one algorithm
 //! family (RFC 8725 §3.1).
 //!
-//! Import lives in one submodule per format (`pem`, `jwk`, `ssh`), export and
-//! thumbprints next to them, generation in `generate`.
+//! Import lives in one submodule per format (`secret`, `pem` with `armor`,
+//! `ssh`, `jwk` with `rsa_jwk`/`ec_jwk`); export in `export` and `pem`,
+//! RFC 7638 thumbprints in `thumbprint`, generation in `generate`, algorithm
+//! binding in `binding`, minimum lengths in `strength`, and the RSA checks
+//! every import shares (exponent, ROCA) in `pem` and `roca`.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+#[cfg(feature = "hmac")]
 use zeroize::Zeroizing;
 
-use crate::algorithm::{Algorithm, Curve, Family};
+#[cfg(feature = "ecdsa")]
+use crate::algorithm::Curve;
+use crate::algorithm::{Algorithm, Family};
 use crate::error::Error;
+#[cfg(feature = "hmac")]
+use crate::error::err;
+
+mod armor;
+mod b64;
+mod binding;
+#[cfg(feature = "ecdsa")]
+mod ec_jwk;
+mod export;
+mod generate;
+mod jwk;
+mod pem;
+#[cfg(feature = "rsa")]
+mod roca;
+#[cfg(feature = "rsa")]
+mod rsa_jwk;
+#[cfg(feature = "hmac")]
+mod secret;
+mod ssh;
+mod strength;
+mod thumbprint;
 
 /// A key of one family, optionally bound to one algorithm and carrying a `kid`.
+///
+/// Build one from a secret ([`Key::from_secret`]), PEM or DER
+/// ([`Key::from_pem`], [`Key::from_der`]), an OpenSSH public key
+/// ([`Key::from_ssh`]), a JWK ([`Key::from_jwk`]) or generate one
+/// ([`Key::generate`]).
+///
+/// ```
+/// use jwt_wasm::{Algorithm, Key};
+/// let key = Key::from_secret("a-string-secret-at-least-256-bits-long")?
+///     .with_alg(Algorithm::HS256)?
+///     .with_kid("k1");
+/// assert_eq!(key.kid(), Some("k1"));
+/// # Ok::<(), jwt_wasm::Error>(())
+/// ```
+#[derive(Clone)]
 pub struct Key {
     pub(crate) material: Material,
     pub(crate) alg: Option<Algorithm>,
     pub(crate) kid: Option<String>,
+    /// The JWK `use` member (RFC 7517 §4.2), kept for JWK Set filtering.
+    pub(crate) key_use: Option<String>,
+    /// The JWK `key_ops` member (RFC 7517 §4.3), kept for JWK Set filtering.
+    pub(crate) key_ops: Option<Vec<String>>,
 }
 
 /// The parsed key material. Private keys can also verify.
+#[derive(Clone)]
 pub(crate) enum Material {
     #[cfg(feature = "hmac")]
     Secret(Zeroizing<Vec<u8>>),
@@ -40,6 +87,7 @@ pub(crate) enum Material {
 
 /// An ECDSA signing key on one of the supported curves.
 #[cfg(feature = "ecdsa")]
+#[derive(Clone)]
 pub(crate) enum EcPrivate {
     P256(p256::ecdsa::SigningKey),
     P384(p384::ecdsa::SigningKey),
@@ -49,6 +97,7 @@ pub(crate) enum EcPrivate {
 
 /// An ECDSA verifying key on one of the supported curves.
 #[cfg(feature = "ecdsa")]
+#[derive(Clone)]
 pub(crate) enum EcPublic {
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
@@ -57,19 +106,14 @@ pub(crate) enum EcPublic {
 }
 
 impl Key {
-    /// An HMAC key from a secret, as bytes or UTF-8 text.
-    ///
-    /// ```
-    /// let key = jwt_wasm::Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
-    /// assert_eq!(key.family(), jwt_wasm::Family::Hmac);
-    /// ```
-    #[cfg(feature = "hmac")]
-    pub fn from_secret(secret: impl AsRef<[u8]>) -> Result<Self, Error> {
-        Ok(Self::new(Material::Secret(Zeroizing::new(secret.as_ref().to_vec()))))
-    }
-
     pub(crate) fn new(material: Material) -> Self {
-        Self { material, alg: None, kid: None }
+        Self {
+            material,
+            alg: None,
+            kid: None,
+            key_use: None,
+            key_ops: None,
+        }
     }
 
     /// The family this key belongs to.
@@ -94,6 +138,125 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key id (`kid`), if any.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// assert_eq!(Key::from_secret("secret")?.with_kid("a").kid(), Some("a"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn kid(&self) -> Option<&str> {
+        self.kid.as_deref()
+    }
+
+    /// The JWK `use` member this key was imported with, if any.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// let key = Key::from_jwk_str(r#"{"kty":"oct","k":"c2VjcmV0","use":"sig"}"#)?;
+    /// assert_eq!(key.key_use(), Some("sig"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn key_use(&self) -> Option<&str> {
+        self.key_use.as_deref()
+    }
+
+    /// The JWK `key_ops` member this key was imported with, if any.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// let key = Key::from_jwk_str(r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["verify"]}"#)?;
+    /// assert_eq!(key.key_ops(), Some(&["verify".to_string()][..]));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn key_ops(&self) -> Option<&[String]> {
+        self.key_ops.as_deref()
+    }
+
+    /// Sets the key id.
+    ///
+    /// ```
+    /// # use jwt_wasm::Key;
+    /// let key = Key::from_secret("secret")?.with_kid("2024-01");
+    /// assert_eq!(key.kid(), Some("2024-01"));
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
+        self.kid = Some(kid.into());
+        self
+    }
+
+    /// Whether the key holds private (or secret) material, so it can sign.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// let key = Key::generate(Algorithm::ES256)?;
+    /// assert!(key.is_private());
+    /// assert!(!key.public_key()?.is_private());
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn is_private(&self) -> bool {
+        match &self.material {
+            #[cfg(feature = "hmac")]
+            Material::Secret(_) => true,
+            #[cfg(feature = "rsa")]
+            Material::RsaPrivate(_) => true,
+            #[cfg(feature = "rsa")]
+            Material::RsaPublic(_) => false,
+            #[cfg(feature = "ecdsa")]
+            Material::EcPrivate(_) => true,
+            #[cfg(feature = "ecdsa")]
+            Material::EcPublic(_) => false,
+            #[cfg(feature = "eddsa")]
+            Material::Ed25519Private(_) => true,
+            #[cfg(feature = "eddsa")]
+            Material::Ed25519Public(_) => false,
+        }
+    }
+
+    /// The public half of an asymmetric key, keeping `alg`, `kid`, `use` and
+    /// `key_ops`. An HMAC secret has none: `InvalidKeyError`.
+    ///
+    /// ```
+    /// # use jwt_wasm::{Algorithm, Key};
+    /// let public = Key::generate(Algorithm::EdDSA)?.with_kid("ed").public_key()?;
+    /// assert_eq!((public.kid(), public.alg()), (Some("ed"), Some(Algorithm::EdDSA)));
+    /// assert!(Key::from_secret("s")?.public_key().is_err());
+    /// # Ok::<(), jwt_wasm::Error>(())
+    /// ```
+    pub fn public_key(&self) -> Result<Self, Error> {
+        let material = match &self.material {
+            #[cfg(feature = "hmac")]
+            Material::Secret(_) => {
+                return Err(err!(InvalidKey, "An HMAC secret has no public key"));
+            }
+            #[cfg(feature = "rsa")]
+            Material::RsaPrivate(k) => {
+                Material::RsaPublic(alloc::boxed::Box::new(k.to_public_key()))
+            }
+            #[cfg(feature = "ecdsa")]
+            Material::EcPrivate(k) => Material::EcPublic(k.public()),
+            #[cfg(feature = "eddsa")]
+            Material::Ed25519Private(k) => Material::Ed25519Public(k.verifying_key()),
+            #[allow(unreachable_patterns)]
+            other => other.clone(),
+        };
+        Ok(self.with_material(material))
+    }
+
+    /// A key with `material` and this key's `alg`, `kid`, `use` and `key_ops`.
+    pub(crate) fn with_material(&self, material: Material) -> Self {
+        Self {
+            material,
+            alg: self.alg,
+            kid: self.kid.clone(),
+            key_use: self.key_use.clone(),
+            key_ops: self.key_ops.clone(),
+        }
+    }
+}
+
 impl fmt::Debug for Key {
     /// Never prints key material.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -113,6 +276,19 @@ impl EcPrivate {
             Self::P384(_) => Curve::P384,
             Self::P521(_) => Curve::P521,
             Self::K256(_) => Curve::Secp256k1,
+        }
+    }
+}
+
+#[cfg(feature = "ecdsa")]
+impl EcPrivate {
+    /// The verifying half.
+    pub(crate) fn public(&self) -> EcPublic {
+        match self {
+            Self::P256(k) => EcPublic::P256(*k.verifying_key()),
+            Self::P384(k) => EcPublic::P384(*k.verifying_key()),
+            Self::P521(k) => EcPublic::P521(*k.verifying_key()),
+            Self::K256(k) => EcPublic::K256(*k.verifying_key()),
         }
     }
 }

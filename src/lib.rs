@@ -8,8 +8,11 @@ extern crate std;
 mod alg;
 mod algorithm;
 mod error;
+mod jwks;
 mod key;
+mod rng;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
+pub use jwks::JwkSet;
 pub use key::{Key, KeyResolver};
