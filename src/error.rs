@@ -230,13 +230,22 @@ impl fmt::Debug for Error {
 
 impl core::error::Error for Error {}
 
-/// Shorthands for building errors inside the crate.
+/// Builds an [`Error`] of the given kind from a format string, so that
+/// `err!(Decode, "bad {part}")` captures variables like `format!` does.
 macro_rules! err {
-    ($kind:ident, $msg:literal) => {
-        $crate::error::Error::new($crate::error::ErrorKind::$kind, $msg)
-    };
     ($kind:ident, $($fmt:tt)+) => {
-        $crate::error::Error::new($crate::error::ErrorKind::$kind, alloc::format!($($fmt)+))
+        $crate::error::Error::from_args($crate::error::ErrorKind::$kind, format_args!($($fmt)+))
     };
 }
 pub(crate) use err;
+
+impl Error {
+    /// Builds an error from format arguments, allocating only when the
+    /// message is not a plain literal.
+    pub(crate) fn from_args(kind: ErrorKind, args: fmt::Arguments<'_>) -> Self {
+        match args.as_str() {
+            Some(message) => Self::new(kind, message),
+            None => Self::new(kind, alloc::fmt::format(args)),
+        }
+    }
+}
