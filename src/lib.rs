@@ -7,12 +7,26 @@ extern crate std;
 
 mod alg;
 mod algorithm;
+pub mod base64url;
+mod claims;
+pub mod dangerous;
 mod error;
+mod header;
+mod json;
 mod jwks;
+pub mod jws;
+mod jwt;
 mod key;
 mod rng;
+mod validation;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
+pub use header::Header;
 pub use jwks::JwkSet;
+pub use jwt::{
+    DecodedToken, EncodeOptions, decode, decode_complete, decode_complete_with, encode, encode_json,
+    encode_with,
+};
 pub use key::{Key, KeyResolver};
+pub use validation::{DEFAULT_MAX_TOKEN_LENGTH, Validation};

@@ -1,0 +1,253 @@
+//! JSON Web Tokens (RFC 7519) with PyJWT's `encode`/`decode`/`decode_complete`.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde_json::{Map, Value};
+
+use crate::claims;
+use crate::error::{Error, err};
+use crate::header::Header;
+use crate::json;
+use crate::jws;
+use crate::key::KeyResolver;
+use crate::validation::Validation;
+
+mod encode;
+
+pub use encode::{EncodeOptions, encode, encode_json, encode_with};
+pub(crate) use encode::{build_header, prepare_payload};
+
+/// A decoded and validated token: PyJWT's `decode_complete` result.
+///
+/// ```
+/// use jwt_wasm::{decode_complete, encode, EncodeOptions, Key, Validation, Algorithm};
+/// let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+/// let token = encode(&serde_json::json!({"sub": "me"}), &key, &EncodeOptions::default()).unwrap();
+/// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+/// assert_eq!(decoded.header().alg(), Some("HS256"));
+/// assert_eq!(decoded.claims()["sub"], "me");
+/// assert_eq!(decoded.payload_json(), r#"{"sub":"me"}"#);
+/// assert_eq!(decoded.signature().len(), 32);
+/// assert!(decoded.warnings().is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodedToken {
+    header: Header,
+    claims: Map<String, Value>,
+    payload: String,
+    signature: Vec<u8>,
+    warnings: Vec<String>,
+}
+
+impl DecodedToken {
+    /// The protected header.
+    ///
+    /// ```
+    /// # use jwt_wasm::*;
+    /// # let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+    /// # let token = encode(&serde_json::json!({}), &key, &EncodeOptions::default()).unwrap();
+    /// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+    /// assert_eq!(decoded.header().typ(), Some("JWT"));
+    /// ```
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// The claims.
+    ///
+    /// ```
+    /// # use jwt_wasm::*;
+    /// # let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+    /// # let token = encode(&serde_json::json!({"n": 1}), &key, &EncodeOptions::default()).unwrap();
+    /// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+    /// assert_eq!(decoded.claims()["n"], 1);
+    /// ```
+    pub fn claims(&self) -> &Map<String, Value> {
+        &self.claims
+    }
+
+    /// The payload exactly as signed: JSON text of the claims.
+    ///
+    /// ```
+    /// # use jwt_wasm::*;
+    /// # let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+    /// let token = encode_json(r#"{ "n": 1 }"#, &key, &EncodeOptions::default()).unwrap();
+    /// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+    /// assert_eq!(decoded.payload_json(), r#"{ "n": 1 }"#);
+    /// ```
+    pub fn payload_json(&self) -> &str {
+        &self.payload
+    }
+
+    /// The signature bytes (empty for an unverified `none` token).
+    ///
+    /// ```
+    /// # use jwt_wasm::*;
+    /// # let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+    /// # let token = encode(&serde_json::json!({}), &key, &EncodeOptions::default()).unwrap();
+    /// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+    /// assert_eq!(decoded.signature().len(), 32);
+    /// ```
+    pub fn signature(&self) -> &[u8] {
+        &self.signature
+    }
+
+    /// Warnings raised while verifying, such as a key shorter than the
+    /// algorithm's minimum (PyJWT's `InsecureKeyLengthWarning`).
+    ///
+    /// ```
+    /// # use jwt_wasm::*;
+    /// let key = Key::from_secret("secret").unwrap();
+    /// # let token = encode(&serde_json::json!({}), &key, &EncodeOptions::default()).unwrap();
+    /// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+    /// assert_eq!(decoded.warnings().len(), 1);
+    /// ```
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The claims, by value.
+    ///
+    /// ```
+    /// # use jwt_wasm::*;
+    /// # let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+    /// # let token = encode(&serde_json::json!({"n": 1}), &key, &EncodeOptions::default()).unwrap();
+    /// let claims = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap().into_claims();
+    /// assert_eq!(claims["n"], 1);
+    /// ```
+    pub fn into_claims(self) -> Map<String, Value> {
+        self.claims
+    }
+}
+
+/// Verifies and validates `token`, returning its claims (PyJWT's `decode`).
+///
+/// ```
+/// use jwt_wasm::{decode, encode, Algorithm, EncodeOptions, ErrorKind, Key, Validation};
+/// let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+/// let token = encode(&serde_json::json!({"exp": 1000}), &key, &EncodeOptions::default()).unwrap();
+/// let mut validation = Validation::new(&[Algorithm::HS256]);
+/// validation.now = Some(999.0);
+/// assert_eq!(decode(&token, &key, &validation).unwrap()["exp"], 1000);
+/// validation.now = Some(1000.0);
+/// assert_eq!(decode(&token, &key, &validation).unwrap_err().kind(), ErrorKind::ExpiredSignature);
+/// ```
+pub fn decode(
+    token: &str,
+    key: &dyn KeyResolver,
+    validation: &Validation,
+) -> Result<Map<String, Value>, Error> {
+    decode_complete(token, key, validation).map(DecodedToken::into_claims)
+}
+
+/// Verifies and validates `token`, returning header, claims, payload text,
+/// signature and warnings (PyJWT's `decode_complete`).
+///
+/// ```
+/// use jwt_wasm::{decode_complete, encode, Algorithm, EncodeOptions, Key, Validation};
+/// let key = Key::from_secret("a-string-secret-at-least-256-bits-long").unwrap();
+/// let token = encode(&serde_json::json!({"sub": "me"}), &key, &EncodeOptions::default()).unwrap();
+/// let decoded = decode_complete(&token, &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+/// assert_eq!(decoded.claims()["sub"], "me");
+/// ```
+pub fn decode_complete(
+    token: &str,
+    key: &dyn KeyResolver,
+    validation: &Validation,
+) -> Result<DecodedToken, Error> {
+    decode_inner(token, validation, |parts| {
+        jws::verify_parts(
+            parts,
+            key,
+            &validation.algorithms,
+            validation.enforce_minimum_key_length,
+        )
+    })
+}
+
+/// Like [`decode_complete`] for an algorithm this crate does not implement:
+/// after the `alg` allowlist check (which still applies, and still refuses
+/// `none`), `verify` receives the header, the JWS Signing Input and the
+/// signature, and says whether the signature is valid. Every other check is
+/// the same as for [`decode_complete`].
+///
+/// ```
+/// use jwt_wasm::{decode_complete_with, encode_with, EncodeOptions, Validation};
+/// let token = encode_with(r#"{"a":1}"#, "XS1", &EncodeOptions::default(), |input| Ok(input[..4].to_vec())).unwrap();
+/// let mut validation = Validation::default();
+/// validation.algorithms = vec!["XS1".into()];
+/// let decoded = decode_complete_with(&token, &validation, |_, input, sig| Ok(&input[..4] == sig)).unwrap();
+/// assert_eq!(decoded.claims()["a"], 1);
+/// ```
+pub fn decode_complete_with(
+    token: &str,
+    validation: &Validation,
+    verify: impl FnOnce(&Header, &[u8], &[u8]) -> Result<bool, Error>,
+) -> Result<DecodedToken, Error> {
+    if validation.verify_signature && validation.algorithms.is_empty() {
+        return Err(algorithms_required());
+    }
+    decode_inner(token, validation, |parts| {
+        jws::check_allowed(&parts.header, &validation.algorithms)?;
+        if verify(&parts.header, &parts.signing_input, &parts.signature)? {
+            Ok(None)
+        } else {
+            Err(err!(InvalidSignature, "Signature verification failed"))
+        }
+    })
+}
+
+fn algorithms_required() -> Error {
+    err!(
+        Decode,
+        "It is required that you pass in a value for the \"algorithms\" argument when calling decode()."
+    )
+}
+
+/// The steps shared by every decode: parse, verify (when asked), read the
+/// claims, validate them.
+fn decode_inner(
+    token: &str,
+    validation: &Validation,
+    verify: impl FnOnce(&jws::Parts) -> Result<Option<String>, Error>,
+) -> Result<DecodedToken, Error> {
+    validation.check_settings()?;
+    let parts = jws::parse(
+        token,
+        validation.max_token_length,
+        validation.detached_payload.as_deref(),
+    )?;
+    if !parts.header.b64() && validation.detached_payload.is_none() {
+        return Err(err!(
+            Decode,
+            "It is required that you pass in a value for the \"detached_payload\" argument to decode a message having the b64 header set to false."
+        ));
+    }
+    let mut warnings = Vec::new();
+    if validation.verify_signature {
+        warnings.extend(verify(&parts)?);
+    }
+    let claims = parse_claims(&parts.payload)?;
+    claims::validate(&claims, &parts.header, validation)?;
+    let payload = String::from_utf8(parts.payload).map_err(|_| {
+        err!(
+            Decode,
+            "Invalid payload string: the text is not valid UTF-8"
+        )
+    })?;
+    Ok(DecodedToken {
+        header: parts.header,
+        claims,
+        payload,
+        signature: parts.signature,
+        warnings,
+    })
+}
+
+/// The payload as a claims object, with the strict JSON rules.
+pub(crate) fn parse_claims(payload: &[u8]) -> Result<Map<String, Value>, Error> {
+    json::parse_object(payload)
+        .map(|members| members.into_iter().collect())
+        .map_err(|reason| err!(Decode, "Invalid payload string: {}", reason))
+}
