@@ -10,12 +10,15 @@ import { TIME_CLAIMS, isNumericDate, describeTime } from "./claims.js";
  */
 export function timeStatus(payload, nowSeconds, leeway = 0) {
   if (!payload) return null;
-  const { exp, nbf } = payload;
+  const { exp, nbf, iat } = payload;
   if (isNumericDate(exp) && nowSeconds >= exp + leeway) {
     return { label: "Expired", cls: "expired", reason: "exp is in the past" };
   }
   if (isNumericDate(nbf) && nowSeconds < nbf - leeway) {
     return { label: "Not yet valid", cls: "immature", reason: "nbf is in the future" };
+  }
+  if (isNumericDate(iat) && nowSeconds < iat - leeway) {
+    return { label: "Not yet valid", cls: "immature", reason: "iat is in the future" };
   }
   const reason = isNumericDate(exp) ? "within its exp/nbf window" : "no exp claim, so it never expires";
   return { label: "Valid now", cls: "valid", reason };

@@ -43,6 +43,8 @@ function rs256(payload, privateKey) {
 // 2100-01-01T00:00:00Z is far in the future, 2001-09-09T01:46:40Z long past.
 const FAR_FUTURE = 4102444800;
 const LONG_AGO = 1000000000;
+// 2023-11-14T22:13:20Z: an issue date safely in the past (a future iat is rejected).
+const ISSUED = 1700000000;
 
 // ── Tiny runner ─────────────────────────────────────────────────────────
 let passed = 0;
@@ -147,7 +149,7 @@ async function main() {
   // 1. HS256 token with a known secret: decoded sub and human-readable exp.
   const secret = `e2e-secret-${crypto.randomBytes(16).toString("hex")}`;
   const sub = `e2e-user-${crypto.randomBytes(3).toString("hex")}`;
-  const hsToken = hs256({ sub, name: "E2E Tester", iat: FAR_FUTURE - 3600, exp: FAR_FUTURE }, secret);
+  const hsToken = hs256({ sub, name: "E2E Tester", iat: ISSUED, exp: FAR_FUTURE }, secret);
   await check("1. HS256 token: decoded sub and human-readable exp", async () => {
     await pasteToken(hsToken);
     await waitText("payload-json", new RegExp(`"sub": "${sub}"`));
@@ -190,6 +192,7 @@ async function main() {
 
   await check("3b. JWK and JWK Set (key picked by kid): VALID", async () => {
     await pasteToken(rsToken);
+    await byId("audience-input").fill("e2e-api");
     const jwk = { ...rsa.publicKey.export({ format: "jwk" }), kid: "e2e-rsa", alg: "RS256", use: "sig" };
     await setKey(JSON.stringify(jwk), "jwk");
     await waitVerdict("VALID");
@@ -199,6 +202,7 @@ async function main() {
     await waitVerdict("VALID");
     await setKey(JSON.stringify({ keys: [{ ...other, kid: "e2e-rsa", alg: "RS256" }] }), "jwks");
     await waitVerdict("INVALID", /InvalidSignatureError/);
+    await byId("audience-input").fill("");
   });
 
   // 4. Expired token: Expired badge and ExpiredSignatureError.
@@ -231,7 +235,7 @@ async function main() {
   await check("6. encoder: ES256 generate, sign, send to decoder, VALID", async () => {
     await page.getByRole("tab", { name: "Encoder" }).click();
     await byId("encoder-alg").selectOption("ES256");
-    await byId("encoder-payload").fill(JSON.stringify({ sub: "enc-user", iat: FAR_FUTURE - 60, exp: FAR_FUTURE }));
+    await byId("encoder-payload").fill(JSON.stringify({ sub: "enc-user", iat: ISSUED, exp: FAR_FUTURE }));
     await byId("encoder-generate").click();
     await page.getByTestId("generated-public-pem").waitFor();
     const token = (await waitFor("encoder token", async () => {
