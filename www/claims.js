@@ -107,5 +107,5 @@ export function relativePhrase(claim, seconds, nowSeconds) {
 
 /** One-line human reading of a time claim. */
 export function describeTime(claim, seconds, nowSeconds) {
-  return `${formatLocal(seconds)} · ${formatUtc(seconds)} · ${relativePhrase(claim, seconds, nowSeconds)}`;
+  return `${relativePhrase(claim, seconds, nowSeconds)} · ${formatUtc(seconds)} · ${formatLocal(seconds)}`;
 }

@@ -137,7 +137,7 @@ export class DecoderView {
     if (!this.info.token) sigInfo.textContent = "";
     else if (signature.ok) {
       sigInfo.textContent = signature.bytes.length
-        ? `${signature.bytes.length} bytes (${signature.bytes.length * 8} bits), checked in the panel on the left`
+        ? `${signature.bytes.length} bytes (${signature.bytes.length * 8} bits), checked under “Verify signature and claims”`
         : "empty: the token is unsigned";
     } else sigInfo.textContent = signature.problem;
 
@@ -177,7 +177,8 @@ export class DecoderView {
     box.hidden = false;
     box.replaceChildren(
       el("p", { class: "parse-title" }, el("strong", {}, "Cannot decode: "),
-        broken.length ? `problem in the ${broken.join(" and ")}` : "the token's structure"),
+        broken.length ? `problem in the ${broken.join(" and ")}`
+          : shapeProblem ? "the token's structure" : "every segment reads, but the library rejects the token"),
       libError ? el("p", { class: "library-error" }, "Library: ", el("code", {}, errorText(libError))) : "",
       problems.length ? el("ul", {}, problems.map((p) => el("li", {}, p))) : "",
       (header.ok || payload.ok) ? el("p", { class: "hint" }, "The readable parts are still shown under Decoded.") : "",

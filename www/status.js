@@ -31,7 +31,7 @@ export function renderTimes(ul, payload, nowSeconds) {
     for (const claim of TIME_CLAIMS) {
       if (isNumericDate(payload[claim])) {
         items.push(el("li", { "data-claim": claim },
-          el("code", {}, claim), " ", describeTime(claim, payload[claim], nowSeconds)));
+          el("code", {}, claim), " ", el("span", {}, describeTime(claim, payload[claim], nowSeconds))));
       }
     }
   }
