@@ -227,8 +227,31 @@ async function main() {
     await waitText("header-json", /"alg": "HS256"/);
   });
 
+  await check("warnings: alg none, no exp, sensitive data, short secret; none never verifies", async () => {
+    await pasteToken(`${segment({ alg: "none", typ: "JWT" })}.${segment({ sub, password: "hunter2" })}.`);
+    await setKey("short", "secret-utf8");
+    const warnings = (await waitText("warnings", /alg: none/)).seen;
+    assert(/no exp claim/.test(warnings), "no warning for the missing exp");
+    assert(/password/.test(warnings), "no warning for the password key");
+    await waitVerdict("INVALID");
+    await pasteToken(hs256({ sub, iat: ISSUED, exp: FAR_FUTURE }, "short"));
+    await waitText("warnings", /HMAC secret is 5 bytes/);
+  });
+
+  await check("keyboard: Tab moves from the token to the key box", async () => {
+    await byId("token-input").focus();
+    const seen = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => document.activeElement && document.activeElement.id);
+      seen.push(id);
+      if (id === "key-input") break;
+    }
+    assert(seen.includes("key-format") && seen.at(-1) === "key-input", `focus order: ${seen.join(" → ")}`);
+  });
+
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: path.join(SHOTS, "mobile-360-parse-error.png"), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, "mobile-360-decoder.png"), fullPage: true });
   await page.setViewportSize({ width: 1440, height: 1000 });
 
   // 6. Encoder: generate an ES256 pair, sign, open in the decoder, VALID.
