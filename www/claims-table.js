@@ -9,9 +9,9 @@ function valueCell(name, value, nowSeconds, timed) {
   const cell = el("td", { class: "value" }, el("code", {}, raw));
   if (timed && TIME_CLAIMS.includes(name) && isNumericDate(value)) {
     cell.append(
-      el("span", { class: "time-line" }, formatLocal(value)),
-      el("span", { class: "time-line" }, formatUtc(value)),
       el("span", { class: "time-line relative" }, relativePhrase(name, value, nowSeconds)),
+      el("span", { class: "time-line" }, formatUtc(value)),
+      el("span", { class: "time-line" }, formatLocal(value)),
     );
   }
   return cell;
