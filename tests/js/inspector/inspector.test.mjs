@@ -8,6 +8,7 @@
 
 import { chromium } from "playwright-core";
 import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -203,6 +204,23 @@ async function main() {
     await setKey(JSON.stringify({ keys: [{ ...other, kid: "e2e-rsa", alg: "RS256" }] }), "jwks");
     await waitVerdict("INVALID", /InvalidSignatureError/);
     await byId("audience-input").fill("");
+  });
+
+  await check("3c. ES256 token + X.509 certificate PEM (made by openssl): VALID", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inspector-cert-"));
+    try {
+      execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"), "-days", "2",
+        "-subj", "/CN=inspector-e2e"], { stdio: "ignore" });
+      const input = `${segment({ alg: "ES256", typ: "JWT" })}.${segment({ sub: "cert-user", exp: FAR_FUTURE })}`;
+      const sig = crypto.sign("sha256", Buffer.from(input),
+        { key: fs.readFileSync(path.join(dir, "key.pem")), dsaEncoding: "ieee-p1363" });
+      await pasteToken(`${input}.${b64url(sig)}`);
+      await setKey(fs.readFileSync(path.join(dir, "cert.pem"), "utf8"), "pem");
+      await waitVerdict("VALID");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // 4. Expired token: Expired badge and ExpiredSignatureError.
