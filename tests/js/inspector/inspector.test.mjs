@@ -297,6 +297,51 @@ async function main() {
     await screenshotsAtBothWidths("encoded-es256");
   });
 
+  await check("6b. encoder: generate, sign and verify for every offered algorithm", async () => {
+    await page.getByRole("tab", { name: "Encoder" }).click();
+    const algs = await byId("encoder-alg").evaluate((sel) => [...sel.options].map((o) => o.value));
+    const expected = ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+      "ES256", "ES384", "ES512", "ES256K", "EdDSA"];
+    assert(JSON.stringify(algs) === JSON.stringify(expected), `offered: ${algs.join(" ")}`);
+    const bad = [];
+    for (const alg of algs) {
+      await page.getByRole("tab", { name: "Encoder" }).click();
+      await byId("encoder-alg").selectOption(alg);
+      await byId("encoder-generate").click();
+      await waitFor(`${alg} token`, async () => {
+        const seen = await byId("encoder-token").inputValue();
+        const header = seen ? JSON.parse(Buffer.from(seen.split(".")[0], "base64url").toString()) : {};
+        return { ok: header.alg === alg && !(await byId("encoder-generate").isDisabled()), seen: header };
+      }, 20000);
+      await byId("encoder-to-decoder").click();
+      try {
+        await waitVerdict("VALID");
+      } catch (e) {
+        bad.push(`${alg}: ${await text("verify-result")}`);
+      }
+    }
+    assert(bad.length === 0, bad.join("; "));
+  });
+
+  await check("6c. encoder: live JSON validation and +1 h exp button", async () => {
+    await page.getByRole("tab", { name: "Encoder" }).click();
+    await byId("encoder-alg").selectOption("HS256");
+    await byId("encoder-key-format").selectOption("secret-utf8");
+    await byId("encoder-key").fill(secret);
+    await byId("encoder-payload").fill("{\"sub\": ");
+    await waitText("encoder-payload-status", /not valid JSON/);
+    assert((await byId("encoder-token").inputValue()) === "", "a token was produced from broken JSON");
+    await byId("encoder-payload").fill(JSON.stringify({ sub: "timed" }));
+    const before = Math.floor(Date.now() / 1000);
+    await byId("encoder-exp-1h").click();
+    const payload = JSON.parse(await byId("encoder-payload").inputValue());
+    assert(payload.exp >= before + 3600 && payload.exp <= before + 3660, `exp ${payload.exp} is not now + 1 h`);
+    const token = await byId("encoder-token").inputValue();
+    const [h, p, sig] = token.split(".");
+    assert(crypto.createHmac("sha256", secret).update(`${h}.${p}`).digest("base64url") === sig,
+      "the encoder's HS256 signature does not match Node's");
+  });
+
   // 7. #token= in the URL loads the token; share-link uses the fragment.
   await check("7. #token= fragment loads the token; share link uses the fragment", async () => {
     await page.goto(`${BASE.href.split("#")[0]}#token=${rsToken}`);
