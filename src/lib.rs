@@ -1,5 +1,5 @@
 #![no_std]
-#![doc = "JSON Web Tokens with PyJWT's validation rules, for WebAssembly and the edge."]
+#![doc = include_str!("../README.md")]
 
 extern crate alloc;
 #[cfg(feature = "std")]
@@ -19,6 +19,8 @@ mod jwt;
 mod key;
 mod rng;
 mod validation;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};

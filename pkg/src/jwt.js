@@ -1,0 +1,164 @@
+// encode, decode and the unverified readers: options and keys mapped onto
+// the raw wasm calls.
+
+import {
+  rawDecodeBytes, rawDecodeCustom, rawDecodeJwks, rawDecodeKey, rawDecodeNoKey, rawDecodeText, rawEncodeBytes,
+  rawEncodeCustom, rawEncodeKey, rawEncodeText, rawEncodeUnsecured, rawAlgorithmName, rawUnverifiedClaims,
+  rawUnverifiedHeader,
+} from "../dist/jwt_wasm.js";
+import { canonical, custom, customized, disabled, getAlgorithmByName, notSupported } from "./algorithms.js";
+import { JwkSet, Key, rawKeyFor, rawOf, rawSetOf, wrapKey } from "./keys.js";
+import { core, describe, expectString, isPlainObject, optional, optionsObject, utf8 } from "./util.js";
+import { warn } from "./warnings.js";
+
+const TIME_CLAIMS = new Set(["exp", "nbf", "iat"]);
+
+function payloadJson(payload) {
+  // Dates in exp/nbf/iat become NumericDate seconds (RFC 7519 §2).
+  return JSON.stringify(payload, function (name, value) {
+    if (this === payload && TIME_CLAIMS.has(name) && payload[name] instanceof Date) {
+      return Math.floor(payload[name].getTime() / 1000);
+    }
+    return value;
+  });
+}
+
+/** Signs `payload` into a compact JWT. */
+export function encode(payload, key, options) {
+  const o = optionsObject(options, "options");
+  const { algorithm, headers, sortHeaders, isPayloadDetached, enforceMinimumKeyLength, onWarning, ...unknown } = o;
+  const extra = Object.keys(unknown);
+  if (extra.length) throw new TypeError(`unknown encode option(s): ${extra.join(", ")}`);
+  if (algorithm !== undefined && algorithm !== null) expectString(algorithm, "options.algorithm");
+  if (headers !== undefined && headers !== null && !isPlainObject(headers)) {
+    throw new TypeError(`options.headers must be an object, got ${describe(headers)}`);
+  }
+  optional(sortHeaders, "boolean", "options.sortHeaders");
+  optional(isPayloadDetached, "boolean", "options.isPayloadDetached");
+  optional(enforceMinimumKeyLength, "boolean", "options.enforceMinimumKeyLength");
+  if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError("options.onWarning must be a function");
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload) || ArrayBuffer.isView(payload)) {
+    throw new TypeError(`Expecting a dict object, as JWT only supports JSON objects as payloads (got ${describe(payload)})`);
+  }
+  const json = payloadJson(payload);
+  const headersJson = headers ? JSON.stringify(Object.entries(headers)) : undefined;
+  const sort = sortHeaders ?? true;
+  const detached = isPayloadDetached ?? false;
+  const enforce = enforceMinimumKeyLength ?? false;
+  const headerAlg = headers && typeof headers.alg === "string" ? headers.alg : undefined;
+  const alg = headerAlg ?? (algorithm === null ? "none" : algorithm ?? "HS256");
+
+  if (alg === "none") return core(() => rawEncodeUnsecured(json, headersJson, sort));
+  if (customized()) {
+    const impl = custom.get(alg);
+    if (impl) return core(() => rawEncodeCustom(json, alg, headersJson, sort, detached, (input) => impl.sign(input, key)));
+    if (disabled.has(canonical(alg))) throw notSupported();
+  }
+  let result;
+  if (key instanceof Key) {
+    result = core(() => rawEncodeKey(json, rawOf(key), alg, headersJson, sort, detached, enforce));
+  } else if (typeof key === "string") {
+    result = core(() => rawEncodeText(json, key, alg, headersJson, sort, detached, enforce));
+  } else if (key instanceof Uint8Array) {
+    result = core(() => rawEncodeBytes(json, key, alg, headersJson, sort, detached, enforce));
+  } else if (isPlainObject(key)) {
+    const [raw] = rawKeyFor(alg, key);
+    try {
+      result = core(() => rawEncodeKey(json, raw, alg, headersJson, sort, detached, enforce));
+    } finally {
+      raw.free();
+    }
+  } else {
+    throw new TypeError(`key must be a string, Uint8Array, JWK object or Key, got ${describe(key)}`);
+  }
+  if (result[1] !== undefined) warn([result[1]], key, onWarning);
+  return result[0];
+}
+
+// ---------------------------------------------------------------- decode
+
+function decodeRaw(token, key, options, complete) {
+  expectString(token, "token");
+  const { onWarning, detachedPayload, now, ...rest } = optionsObject(options, "options");
+  if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError("options.onWarning must be a function");
+  if (now instanceof Date) rest.now = now.getTime() / 1000;
+  else if (now !== undefined) rest.now = now;
+  let detached;
+  if (typeof detachedPayload === "string") detached = utf8.encode(detachedPayload);
+  else if (detachedPayload instanceof Uint8Array) detached = detachedPayload;
+  else if (detachedPayload !== undefined) {
+    throw new TypeError(`options.detachedPayload must be a string or Uint8Array, got ${describe(detachedPayload)}`);
+  }
+
+  for (const name of ["now", "leeway", "maxAge", "maxTokenLength"]) {
+    // JSON would turn NaN and Infinity into null, silently dropping the option.
+    if (typeof rest[name] === "number" && !Number.isFinite(rest[name])) {
+      throw new TypeError(`options.${name} must be a finite number, got ${rest[name]}`);
+    }
+  }
+  const json = JSON.stringify(rest);
+  let out;
+  if (customized()) {
+    out = core(() => rawDecodeCustom(token, json, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
+  } else if (key instanceof Key) {
+    out = core(() => rawDecodeKey(token, rawOf(key), json, detached, complete));
+  } else if (key instanceof JwkSet) {
+    out = core(() => rawDecodeJwks(token, rawSetOf(key), json, detached, complete));
+  } else if (typeof key === "string") {
+    out = core(() => rawDecodeText(token, key, json, detached, complete));
+  } else if (key instanceof Uint8Array) {
+    out = core(() => rawDecodeBytes(token, key, json, detached, complete));
+  } else if (key === null || key === undefined) {
+    out = core(() => rawDecodeNoKey(token, json, detached, complete));
+  } else if (isPlainObject(key)) {
+    const [raw] = rawKeyFor("HS256", key);
+    try {
+      out = core(() => rawDecodeKey(token, raw, json, detached, complete));
+    } finally {
+      raw.free();
+    }
+  } else {
+    throw new TypeError(`key must be a string, Uint8Array, JWK object, Key or JwkSet, got ${describe(key)}`);
+  }
+  warn(out[1], key, onWarning);
+  return out;
+}
+
+/** The verification step when algorithms were registered or unregistered. */
+function verifyVia(alg, input, sig, kid, key) {
+  const impl = custom.get(alg);
+  if (impl) return impl.verify(input, key, sig) === true;
+  if (key instanceof JwkSet) {
+    const canonicalAlg = core(() => rawAlgorithmName(alg));
+    const raw = core(() => rawSetOf(key).select(kid, canonicalAlg));
+    try {
+      return getAlgorithmByName(alg).verify(input, wrapKey(raw), sig);
+    } finally {
+      raw.free();
+    }
+  }
+  return getAlgorithmByName(alg).verify(input, key, sig);
+}
+
+/** Verifies `token` and returns its claims. */
+export function decode(token, key, options) {
+  return JSON.parse(decodeRaw(token, key, options, false)[0]);
+}
+
+/** Verifies `token` and returns its header, claims and signature. */
+export function decodeComplete(token, key, options) {
+  const out = decodeRaw(token, key, options, true);
+  return { header: JSON.parse(out[2]), payload: JSON.parse(out[0]), signature: out[3] };
+}
+
+/** The header, without verifying anything. */
+export function getUnverifiedHeader(token) {
+  expectString(token, "token");
+  return JSON.parse(core(() => rawUnverifiedHeader(token)));
+}
+
+/** The claims, without verifying the signature or any claim (still strictly parsed). */
+export function getUnverifiedClaims(token) {
+  expectString(token, "token");
+  return JSON.parse(core(() => rawUnverifiedClaims(token)));
+}

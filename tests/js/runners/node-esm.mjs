@@ -1,0 +1,5 @@
+// Node ESM: `import` the installed package.
+import * as jwt from "jwt-wasm";
+import { run, report } from "./suite.mjs";
+
+console.log(report(run(jwt)));

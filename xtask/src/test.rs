@@ -1,0 +1,118 @@
+//! `cargo xtask test`: everything CI checks.
+//!
+//! 1. `cargo test --workspace`;
+//! 2. the no_std build for wasm (`--no-default-features` with every family);
+//! 3. `cargo xtask build` and `npm pack`;
+//! 4. the JS suite in every runtime against the packed tarball.
+//!
+//! `cargo xtask test --js-only [runtime…]` skips 1–2 and runs only the named
+//! runtimes (all when none is named), for quick iterations.
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::build;
+use crate::runtimes::{self, Ctx};
+use crate::util::{self, Result};
+
+pub fn run(args: &[String]) -> Result<()> {
+    let js_only = args.iter().any(|a| a == "--js-only");
+    let wanted: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    for name in &wanted {
+        if !runtimes::ALL.iter().any(|(n, _)| n == name) {
+            return Err(format!("unknown runtime `{name}`"));
+        }
+    }
+    let root = util::root();
+    if !js_only {
+        util::run(
+            util::cargo()
+                .args(["test", "--workspace"])
+                .current_dir(&root),
+        )?;
+        util::run(
+            util::cargo()
+                .args(["build", "--lib", "-p", "jwt-wasm", "--no-default-features"])
+                .args([
+                    "--features",
+                    "hmac,rsa,ecdsa,eddsa",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
+                .current_dir(&root),
+        )?;
+    }
+    let pkg = build::run()?;
+    let js = root.join("tests/js");
+    let scratch = js.join(".scratch");
+    util::fresh_dir(&scratch)?;
+    let packed = util::output(
+        Command::new("npm")
+            .args(["pack", "--loglevel=error", "--pack-destination"])
+            .arg(&scratch)
+            .current_dir(&pkg),
+    )?;
+    let name = packed.lines().last().unwrap_or_default().trim().to_string();
+    let tarball = scratch.join(&name);
+    if name.is_empty() || !tarball.is_file() {
+        return Err(format!(
+            "npm pack did not produce a tarball (said: {packed:?})"
+        ));
+    }
+    eprintln!("xtask test: packed {}", tarball.display());
+    util::npm_ci(&js)?;
+    let ctx = Ctx {
+        js,
+        scratch,
+        tarball,
+    };
+
+    let (mut passed, mut failed, mut broken) = (0u32, 0u32, Vec::new());
+    let mut lines = Vec::new();
+    for (name, runner) in runtimes::ALL {
+        if !wanted.is_empty() && !wanted.contains(name) {
+            continue;
+        }
+        eprintln!("\n=== {name} ===");
+        let start = Instant::now();
+        let line = match runner(&ctx) {
+            Ok(o) => {
+                for f in &o.failures {
+                    println!("{name}: FAILED {f}");
+                }
+                passed += o.passed;
+                failed += o.failed;
+                if o.failed > 0 || o.passed == 0 {
+                    broken.push(*name);
+                }
+                format!(
+                    "{name}: {} passed, {} failed ({:.1}s)",
+                    o.passed,
+                    o.failed,
+                    start.elapsed().as_secs_f64()
+                )
+            }
+            Err(e) => {
+                println!("{name}: could not run: {e}");
+                broken.push(*name);
+                format!("{name}: could not run")
+            }
+        };
+        println!("{line}");
+        lines.push(line);
+    }
+    println!("\n--- JS suite ---");
+    for line in &lines {
+        println!("{line}");
+    }
+    println!("{passed} passed, {failed} failed");
+    if broken.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("JS suite failed in: {}", broken.join(", ")))
+    }
+}
