@@ -14,10 +14,10 @@ const EXAMPLE_SECRET = "inspector-demo-secret-for-hs256-tokens";
 const tabs = setupTabs(document.querySelector('[role="tablist"]'));
 const decoder = new DecoderView();
 const encoder = new EncoderView((token, keyText, keyFormat) => {
+  tabs.show("tab-decoder");
   decoder.setKey(keyText, keyFormat);
   decoder.setToken(token);
   $("example-note").hidden = true;
-  tabs.show("tab-decoder");
   $("token-input").focus();
 });
 
@@ -37,8 +37,8 @@ function loadFragment() {
   const token = tokenFromFragment();
   if (token === null) return false;
   $("example-note").hidden = true;
-  decoder.setToken(token);
   tabs.show("tab-decoder");
+  decoder.setToken(token);
   return true;
 }
 window.addEventListener("hashchange", loadFragment);

@@ -1,7 +1,7 @@
 // Controller of the decoder panel: colour-coded token, decoded JSON or
 // claims table, time status, warnings, parse errors and verification.
 
-import { $, el, renderJson, copyText, announce } from "./dom.js";
+import { $, el, renderJson, copyText, announce, fitTextarea } from "./dom.js";
 import { inspectToken, highlightPieces } from "./decoder.js";
 import { CLAIMS, HEADER_PARAMS } from "./claims.js";
 import { renderTable } from "./claims-table.js";
@@ -38,6 +38,7 @@ export class DecoderView {
       this.update();
     });
     this.input.addEventListener("scroll", () => { this.highlight.scrollTop = this.input.scrollTop; });
+    this.keyInput.addEventListener("input", () => fitTextarea(this.keyInput));
     for (const node of [this.keyInput, this.keyFormat, this.audience, this.issuer, this.leeway]) {
       node.addEventListener("input", () => this.refreshVerdict());
     }
@@ -70,6 +71,7 @@ export class DecoderView {
     this.keyFormat.value = format;
     this.algs.value = "";
     this.algsFollowHeader = true;
+    fitTextarea(this.keyInput);
   }
 
   setView(view) {

@@ -69,3 +69,11 @@ export function announce(node, message) {
   clearTimeout(node._timer);
   node._timer = setTimeout(() => { node.textContent = ""; }, 4000);
 }
+
+/** Grow a textarea to show its whole content, up to `maxPx` (then it scrolls). */
+export function fitTextarea(node, maxPx = 360) {
+  if (!node.offsetParent) return; // hidden (inactive tab): nothing to measure yet
+  node.style.height = "auto";
+  const border = node.offsetHeight - node.clientHeight;
+  node.style.height = `${Math.min(node.scrollHeight + border, maxPx)}px`;
+}

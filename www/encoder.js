@@ -1,7 +1,7 @@
 // Controller of the encoder panel: JSON editors with live validation, key
 // input or generation, and a live signed token.
 
-import { $, el, copyText, announce } from "./dom.js";
+import { $, el, copyText, announce, fitTextarea } from "./dom.js";
 import { parseKeyInput, errorText, publicJwkOf, FORMAT_LABELS } from "./keys.js";
 import { toPlain } from "./lib.js";
 
@@ -50,6 +50,7 @@ export class EncoderView {
     this.alg.addEventListener("change", () => this.onAlgChange());
     this.header.addEventListener("input", () => this.onHeaderInput());
     for (const node of [this.payload, this.key, this.keyFormat]) node.addEventListener("input", () => this.update());
+    this.key.addEventListener("input", () => fitTextarea(this.key));
     $("encoder-generate").addEventListener("click", () => this.generate());
     $("encoder-to-decoder").addEventListener("click", () => this.sendToDecoder());
     $("encoder-copy").addEventListener("click", async () => {
@@ -197,6 +198,7 @@ export class EncoderView {
       this.key.value = privateKey.toPem();
     }
     body.replaceChildren(...blocks);
+    fitTextarea(this.key);
     const details = $("generated");
     details.hidden = false;
     details.open = true;
