@@ -1,6 +1,7 @@
 // End-to-end test of the token inspector (www/) in Debian's Chromium, driven
 // by playwright-core. Usage:
-//   node inspector.test.mjs [base-url]        (default http://127.0.0.1:8080/)
+//   node inspector.test.mjs [base-url] [chromium-profile-dir]
+// (base-url defaults to http://127.0.0.1:8080/, the profile to a fresh temporary folder)
 // Every token and key is made here with Node's crypto at run time, and typed
 // into the page like a user would. Prints "N passed, N failed"; exits 1 on
 // any failure. Screenshots go to target/inspector-screenshots/ (git-ignored)
@@ -57,7 +58,10 @@ async function check(name, fn) {
     console.log(`ok   ${name}`);
   } catch (e) {
     failed++;
-    console.log(`FAIL ${name}\n     ${String(e && e.message ? e.message : e).split("\n").join("\n     ")}`);
+    const message = String(e && e.message ? e.message : e);
+    console.log(`FAIL ${name}\n     ${message.split("\n").join("\n     ")}`);
+    // Machine-readable line for xtask's runner (same protocol as tests/js/suite.mjs).
+    console.log(`JWT_WASM_FAILURE inspector ${name}: ${message.split("\n")[0]}`);
   }
 }
 function assert(cond, message) {
@@ -66,7 +70,10 @@ function assert(cond, message) {
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "inspector-e2e-"));
+  // An empty Chromium profile: the one given as the second argument, or a fresh temporary one.
+  const givenProfile = process.argv[3];
+  const profile = givenProfile ?? fs.mkdtempSync(path.join(os.tmpdir(), "inspector-e2e-"));
+  if (givenProfile) fs.mkdirSync(givenProfile, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -386,7 +393,7 @@ async function main() {
   }
 
   await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+  if (!givenProfile) fs.rmSync(profile, { recursive: true, force: true });
   console.log(`screenshots: ${SHOTS}`);
   console.log(`requests: ${requests.length}, all on 127.0.0.1 unless reported above`);
 }
@@ -395,8 +402,10 @@ main()
   .catch((e) => {
     failed++;
     console.log(`FAIL harness: ${e && e.stack ? e.stack : e}`);
+    console.log(`JWT_WASM_FAILURE inspector harness: ${String(e && e.message ? e.message : e).split("\n")[0]}`);
   })
   .finally(() => {
+    console.log(`JWT_WASM_RESULT passed=${passed} failed=${failed}`);
     console.log(`${passed} passed, ${failed} failed`);
     process.exit(failed === 0 ? 0 : 1);
   });
