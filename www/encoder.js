@@ -142,9 +142,14 @@ export class EncoderView {
     this.setStatus("encoder-key-status", true, `Read as ${FORMAT_LABELS[key.format]}${this.keyFormat.value === "auto" ? " (detected)" : ""}.`);
     this.currentKey = key;
     try {
-      this.token.value = this.jwt.encode(payload.value, key.key, { algorithm: alg, headers: header.value });
-      errorNode.textContent = "";
-      errorNode.dataset.ok = "true";
+      const warnings = [];
+      this.token.value = this.jwt.encode(payload.value, key.key, {
+        algorithm: alg,
+        headers: header.value,
+        onWarning: (message) => warnings.push(String(message)),
+      });
+      errorNode.textContent = warnings.length ? `Signed, with a warning: ${warnings.join(" ")}` : "";
+      errorNode.dataset.ok = warnings.length ? "warn" : "true";
     } catch (e) {
       fail(errorText(e));
     }

@@ -69,13 +69,15 @@ export function computeWarnings(header, payload, context = {}) {
         "the payload is only encoded, not encrypted; anyone holding the token can read it");
     }
   }
+  const libraryWarnings = context.libraryWarnings ?? [];
   const min = alg ? HMAC_MIN_BYTES[alg] : undefined;
-  if (min && typeof context.secretLength === "number" && context.secretLength < min) {
+  // The library's own key-length warning, when it gave one, replaces this page's estimate.
+  if (min && libraryWarnings.length === 0 && typeof context.secretLength === "number" && context.secretLength < min) {
     add("short-secret", `HMAC secret is ${context.secretLength} bytes`,
       `${alg} needs a secret at least as long as its hash (${min} bytes) to resist brute force (RFC 7518 §3.2)`);
   }
-  for (const message of context.libraryWarnings ?? []) {
-    add("library", "library warning", message);
+  for (const message of libraryWarnings) {
+    add("library", "weak key (reported by jwt-wasm)", message);
   }
   return out;
 }
