@@ -51,7 +51,15 @@ export class DecoderView {
     for (const button of document.querySelectorAll("[data-copy]")) {
       button.addEventListener("click", () => this.copyPart(button.dataset.copy));
     }
-    new ResizeObserver(() => this.fitEditor()).observe(this.input);
+    // Re-wrap when the width changes (window resize, tab shown); height is ours to set.
+    let lastWidth = 0;
+    new ResizeObserver((entries) => {
+      const width = entries[0].contentRect.width;
+      if (width !== lastWidth) {
+        lastWidth = width;
+        this.fitEditor();
+      }
+    }).observe(this.input);
   }
 
   /** Called once the wasm package is ready. */
@@ -93,8 +101,10 @@ export class DecoderView {
 
   /** Keep the transparent textarea and the highlighted backdrop the same height. */
   fitEditor() {
+    if (!this.input.offsetParent) return; // hidden tab: refitted when shown (ResizeObserver)
     this.input.style.height = "auto";
-    const h = Math.max(this.input.scrollHeight, 120);
+    const border = this.input.offsetHeight - this.input.clientHeight;
+    const h = Math.max(this.input.scrollHeight + border, 120);
     this.input.style.height = `${h}px`;
     this.highlight.style.height = `${h}px`;
   }
