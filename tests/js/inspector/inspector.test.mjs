@@ -365,6 +365,23 @@ async function main() {
     assert(url.hash === `#token=${rsToken}`, `unexpected fragment ${url.hash.slice(0, 40)}`);
   });
 
+  // Runs last among the page checks: it replaces the page's clock with Playwright's fake one,
+  // so "live" updates are driven by fastForward instead of real waiting.
+  await check("live: badge and verdict turn to Expired when the clock passes exp", async () => {
+    const start = Date.UTC(2030, 0, 1, 12, 0, 0);
+    await page.clock.install({ time: start });
+    await page.goto(BASE.href);
+    await page.waitForSelector("body[data-ready=true]");
+    const t0 = Math.floor(start / 1000);
+    await pasteToken(hs256({ sub: "live", iat: t0 - 10, exp: t0 + 60 }, secret));
+    await setKey(secret, "secret-utf8");
+    await waitText("status-badge", /^Valid now$/);
+    await waitVerdict("VALID");
+    await page.clock.fastForward("02:00");
+    await waitText("status-badge", /^Expired$/);
+    await waitVerdict("INVALID", /ExpiredSignatureError/);
+  });
+
   await check("page: no uncaught script errors", async () => {
     assert(pageErrors.length === 0, pageErrors.join("\n"));
   });
