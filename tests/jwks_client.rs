@@ -1,6 +1,7 @@
 //! The remote JWKS client's policy (src/jwks_client): freshness, cooldown,
 //! fetch failures, key selection, URL and size rules. Times are explicit
 //! milliseconds, so nothing here depends on a clock.
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 use jwt_wasm::{Algorithm, ErrorKind, Freshness, JwksCache, JwksPolicy, Key, Plan, check_jwks_url};
 use serde_json::{Value, json};
@@ -28,6 +29,14 @@ fn public_jwk(alg: Algorithm, kid: &str) -> Value {
     Value::Object(public.to_jwk())
 }
 
+/// The lease of a `Plan::Fetch`.
+fn lease(plan: Plan) -> u64 {
+    match plan {
+        Plan::Fetch { lease } => lease,
+        other => panic!("expected Plan::Fetch, got {other:?}"),
+    }
+}
+
 fn body(keys: &[Value]) -> String {
     json!({ "keys": keys }).to_string()
 }
@@ -35,12 +44,12 @@ fn body(keys: &[Value]) -> String {
 /// A cache holding `kids` (ES256 keys), fetched at `t`.
 fn loaded(kids: &[&str], t: u64) -> JwksCache {
     let mut cache = JwksCache::new(policy());
-    assert_eq!(cache.plan(kids.first().copied(), t).unwrap(), Plan::Fetch);
+    let l = lease(cache.plan(kids.first().copied(), t).unwrap());
     let keys: Vec<Value> = kids
         .iter()
         .map(|k| public_jwk(Algorithm::ES256, k))
         .collect();
-    cache.fetched(&body(&keys), t).unwrap();
+    cache.fetched(l, &body(&keys), t).unwrap();
     cache
 }
 
@@ -64,7 +73,7 @@ fn a_known_kid_is_served_from_the_cache_until_max_age() {
         assert_eq!(cache.signing_key("a", t).unwrap().kid(), Some("a"));
     }
     // Expired: a fetch is needed before the key can be used again.
-    assert_eq!(cache.plan(Some("a"), MAX_AGE).unwrap(), Plan::Fetch);
+    lease(cache.plan(Some("a"), MAX_AGE).unwrap());
     assert!(cache.signing_key("a", MAX_AGE).is_err());
 }
 
@@ -85,10 +94,10 @@ fn an_unknown_kid_within_the_cooldown_is_pyjwkclient_error_without_fetch() {
 fn an_unknown_kid_after_the_cooldown_refetches_exactly_once() {
     let mut cache = loaded(&["a"], 0);
     let t = COOLDOWN;
-    assert_eq!(cache.plan(Some("b"), t).unwrap(), Plan::Fetch);
+    let l = lease(cache.plan(Some("b"), t).unwrap());
     // Rotation: the provider now publishes "b".
     let keys = [public_jwk(Algorithm::RS256, "b")];
-    cache.fetched(&body(&keys), t + 10).unwrap();
+    cache.fetched(l, &body(&keys), t + 10).unwrap();
     assert_eq!(cache.plan(Some("b"), t + 20).unwrap(), Plan::Ready);
     // "a" is gone from the new set, and the cooldown restarted at the refetch.
     let err = cache.plan(Some("a"), t + 20).unwrap_err();
@@ -99,22 +108,19 @@ fn an_unknown_kid_after_the_cooldown_refetches_exactly_once() {
 #[test]
 fn a_kid_still_missing_after_a_refetch_does_not_refetch_again_within_the_cooldown() {
     let mut cache = loaded(&["a"], 0);
-    assert_eq!(cache.plan(Some("ghost"), COOLDOWN).unwrap(), Plan::Fetch);
+    let l = lease(cache.plan(Some("ghost"), COOLDOWN).unwrap());
     cache
-        .fetched(&body(&[public_jwk(Algorithm::ES256, "a")]), COOLDOWN + 5)
+        .fetched(l, &body(&[public_jwk(Algorithm::ES256, "a")]), COOLDOWN + 5)
         .unwrap();
     assert!(cache.plan(Some("ghost"), COOLDOWN + 6).is_err());
     assert!(cache.plan(Some("ghost"), 2 * COOLDOWN - 1).is_err());
-    assert_eq!(
-        cache.plan(Some("ghost"), 2 * COOLDOWN).unwrap(),
-        Plan::Fetch
-    );
+    lease(cache.plan(Some("ghost"), 2 * COOLDOWN).unwrap());
 }
 
 #[test]
 fn concurrent_callers_wait_for_the_fetch_in_flight_until_its_lease_ends() {
     let mut cache = JwksCache::new(policy());
-    assert_eq!(cache.plan(Some("a"), 100).unwrap(), Plan::Fetch);
+    lease(cache.plan(Some("a"), 100).unwrap());
     for t in [100, 101, 100 + TIMEOUT - 1] {
         assert_eq!(
             cache.plan(Some("a"), t).unwrap(),
@@ -125,13 +131,39 @@ fn concurrent_callers_wait_for_the_fetch_in_flight_until_its_lease_ends() {
     }
     // The leader never reported (its request was cancelled): the lease lapses
     // and the next caller takes over, so nobody waits forever.
-    assert_eq!(cache.plan(Some("a"), 100 + TIMEOUT).unwrap(), Plan::Fetch);
+    lease(cache.plan(Some("a"), 100 + TIMEOUT).unwrap());
+}
+
+#[test]
+fn a_late_report_from_a_lapsed_lease_does_not_end_the_lease_that_took_over() {
+    // Found by the workerd test: the first fetch hung past its lease, a
+    // second caller took over, then the first one's timeout reported failure.
+    let mut cache = JwksCache::new(policy());
+    let first = lease(cache.plan(Some("a"), 0).unwrap());
+    let second = lease(cache.plan(Some("a"), TIMEOUT).unwrap());
+    assert_ne!(first, second);
+    cache.fetch_failed(first, TIMEOUT + 1);
+    assert_eq!(
+        cache.plan(Some("a"), TIMEOUT + 2).unwrap(),
+        Plan::Wait { until: 2 * TIMEOUT }
+    );
+    // A late success still stores its keys (they are as good as any).
+    cache
+        .fetched(
+            first,
+            &body(&[public_jwk(Algorithm::ES256, "a")]),
+            TIMEOUT + 3,
+        )
+        .unwrap();
+    assert_eq!(cache.plan(Some("a"), TIMEOUT + 4).unwrap(), Plan::Ready);
+    cache.fetch_failed(second, TIMEOUT + 5);
+    assert_eq!(cache.plan(Some("a"), TIMEOUT + 6).unwrap(), Plan::Ready);
 }
 
 #[test]
 fn a_cached_key_is_served_while_a_refresh_is_in_flight() {
     let mut cache = loaded(&["a"], 0);
-    assert_eq!(cache.plan(Some("b"), COOLDOWN).unwrap(), Plan::Fetch);
+    lease(cache.plan(Some("b"), COOLDOWN).unwrap());
     assert_eq!(cache.plan(Some("a"), COOLDOWN + 1).unwrap(), Plan::Ready);
     assert!(matches!(
         cache.plan(Some("b"), COOLDOWN + 1).unwrap(),
@@ -142,8 +174,8 @@ fn a_cached_key_is_served_while_a_refresh_is_in_flight() {
 #[test]
 fn a_failed_refresh_keeps_the_previous_set_until_max_age() {
     let mut cache = loaded(&["a"], 0);
-    assert_eq!(cache.plan(Some("new"), COOLDOWN).unwrap(), Plan::Fetch);
-    cache.fetch_failed(COOLDOWN + 5_000);
+    let l = lease(cache.plan(Some("new"), COOLDOWN).unwrap());
+    cache.fetch_failed(l, COOLDOWN + 5_000);
     assert_eq!(
         cache.plan(Some("a"), COOLDOWN + 5_001).unwrap(),
         Plan::Ready
@@ -158,9 +190,9 @@ fn a_failed_refresh_keeps_the_previous_set_until_max_age() {
 fn a_bad_response_keeps_the_previous_set_and_is_jwkclienterror() {
     let mut cache = loaded(&["a"], 0);
     assert_eq!(cache.plan(None, MAX_AGE - 10).unwrap(), Plan::Ready);
-    assert_eq!(cache.plan(Some("x"), COOLDOWN).unwrap(), Plan::Fetch);
+    let l = lease(cache.plan(Some("x"), COOLDOWN).unwrap());
     for bad in ["not json", "[]", r#"{"keys": 3}"#, r#"{"nokeys": []}"#] {
-        let err = cache.fetched(bad, COOLDOWN + 1).unwrap_err();
+        let err = cache.fetched(l, bad, COOLDOWN + 1).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::JwkClient, "{bad}");
     }
     assert_eq!(
@@ -172,6 +204,7 @@ fn a_bad_response_keeps_the_previous_set_and_is_jwkclienterror() {
 #[test]
 fn only_signing_keys_count_and_unusable_keys_are_skipped() {
     let mut cache = JwksCache::new(policy());
+    let l = lease(cache.plan(None, 0).unwrap());
     let mut enc = public_jwk(Algorithm::RS256, "enc");
     enc["use"] = json!("enc");
     let mut sig = public_jwk(Algorithm::ES256, "sig");
@@ -179,7 +212,7 @@ fn only_signing_keys_count_and_unusable_keys_are_skipped() {
     let plain = public_jwk(Algorithm::EdDSA, "plain");
     let unusable = json!({"kty": "XYZ", "kid": "weird"});
     cache
-        .fetched(&body(&[enc, sig, plain, unusable]), 0)
+        .fetched(l, &body(&[enc, sig, plain, unusable]), 0)
         .unwrap();
     assert!(cache.signing_key("sig", 1).is_ok());
     assert!(cache.signing_key("plain", 1).is_ok());
@@ -190,16 +223,17 @@ fn only_signing_keys_count_and_unusable_keys_are_skipped() {
 #[test]
 fn a_set_without_signing_keys_is_pyjwkclient_error() {
     let mut cache = JwksCache::new(policy());
+    let l = lease(cache.plan(None, 0).unwrap());
     let mut enc = public_jwk(Algorithm::RS256, "enc");
     enc["use"] = json!("enc");
-    let err = cache.fetched(&body(&[enc]), 0).unwrap_err();
+    let err = cache.fetched(l, &body(&[enc]), 0).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkClient);
     assert_eq!(
         err.to_string(),
         "The JWKS endpoint did not contain any signing keys"
     );
     let err = cache
-        .fetched(&body(&[json!({"kty": "XYZ"})]), 0)
+        .fetched(l, &body(&[json!({"kty": "XYZ"})]), 0)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkClient);
 }
@@ -209,9 +243,10 @@ fn the_response_size_cap_is_enforced_on_the_body() {
     let mut small = policy();
     small.max_response_bytes = 100;
     let mut cache = JwksCache::new(small);
+    let l = lease(cache.plan(None, 0).unwrap());
     let text = body(&[public_jwk(Algorithm::RS256, "big")]);
     assert!(text.len() > 100);
-    let err = cache.fetched(&text, 0).unwrap_err();
+    let err = cache.fetched(l, &text, 0).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::JwkClient);
     assert!(err.to_string().contains("100 bytes"));
     assert!(small.check_size(100).is_ok());
@@ -221,10 +256,10 @@ fn the_response_size_cap_is_enforced_on_the_body() {
 #[test]
 fn a_failed_first_fetch_lets_the_next_caller_fetch() {
     let mut cache = JwksCache::new(policy());
-    assert_eq!(cache.plan(Some("a"), 0).unwrap(), Plan::Fetch);
-    cache.fetch_failed(3);
+    let l = lease(cache.plan(Some("a"), 0).unwrap());
+    cache.fetch_failed(l, 3);
     assert_eq!(cache.freshness(4), Freshness::Empty);
-    assert_eq!(cache.plan(Some("a"), 4).unwrap(), Plan::Fetch);
+    lease(cache.plan(Some("a"), 4).unwrap());
 }
 
 #[test]

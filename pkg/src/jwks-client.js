@@ -132,10 +132,11 @@ export class JwksClient {
     // Real time, even when a test clock drives the cache: waiting is bounded.
     const deadline = Date.now() + 2 * this.#timeout + 1_000;
     for (;;) {
+      // 0: the cache answers; > 0: fetch under this lease; -1: wait.
       const plan = call(() => this.#raw.plan(kid, this.#clock()));
-      if (plan === "ready") return;
-      if (plan === "fetch") {
-        await this.#refresh(context);
+      if (plan === 0) return;
+      if (plan > 0) {
+        await this.#refresh(plan, context);
         continue; // the core now answers from the new set, or says the kid is unknown
       }
       const flight = this.#flight;
@@ -150,7 +151,7 @@ export class JwksClient {
     }
   }
 
-  async #refresh(context) {
+  async #refresh(lease, context) {
     const promise = this.#download();
     const flight = { context, promise };
     this.#flight = flight;
@@ -159,10 +160,10 @@ export class JwksClient {
       try {
         text = await promise;
       } catch (e) {
-        this.#raw.fetchFailed(this.#clock());
+        this.#raw.fetchFailed(lease, this.#clock());
         throw e;
       }
-      call(() => this.#raw.fetched(text, this.#clock()));
+      call(() => this.#raw.fetched(lease, text, this.#clock()));
     } finally {
       if (this.#flight === flight) this.#flight = null;
     }

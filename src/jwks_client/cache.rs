@@ -35,15 +35,20 @@ pub enum Freshness {
 /// ```
 /// use jwt_wasm::{JwksCache, JwksPolicy, Plan};
 /// let mut cache = JwksCache::new(JwksPolicy::default());
-/// assert_eq!(cache.plan(Some("k1"), 0)?, Plan::Fetch);
+/// assert!(matches!(cache.plan(Some("k1"), 0)?, Plan::Fetch { .. }));
 /// # Ok::<(), jwt_wasm::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Plan {
     /// The cached set answers the lookup.
     Ready,
-    /// Fetch the set now, then report with `fetched` or `fetch_failed`.
-    Fetch,
+    /// Fetch the set now, then report with `fetched` or `fetch_failed`,
+    /// passing `lease` back.
+    Fetch {
+        /// Names this fetch, so a late report from a fetch whose lease lapsed
+        /// cannot cancel the lease of the caller that took over.
+        lease: u64,
+    },
     /// Another caller's fetch is in flight until `until` (ms): wait and ask
     /// again. Hosts where a pending promise must not cross requests (Cloudflare
     /// Workers) poll instead of awaiting the other caller's promise.
@@ -61,8 +66,8 @@ pub enum Plan {
 /// let body = serde_json::json!({"keys": [key.to_jwk()]}).to_string();
 ///
 /// let mut cache = JwksCache::new(JwksPolicy::default());
-/// assert_eq!(cache.plan(Some("k1"), 1_000)?, Plan::Fetch);
-/// cache.fetched(&body, 1_050)?;
+/// let Plan::Fetch { lease } = cache.plan(Some("k1"), 1_000)? else { panic!() };
+/// cache.fetched(lease, &body, 1_050)?;
 /// assert_eq!(cache.plan(Some("k1"), 2_000)?, Plan::Ready);
 /// assert_eq!(cache.signing_key("k1", 2_000)?.kid(), Some("k1"));
 /// # Ok::<(), jwt_wasm::Error>(())
@@ -75,8 +80,10 @@ pub struct JwksCache {
     fetched_at: u64,
     /// When the last fetch (successful or not) started; the cooldown counts from it.
     attempted_at: Option<u64>,
-    /// The end of the lease of the fetch in flight, if any.
-    in_flight_until: Option<u64>,
+    /// The lease of the fetch in flight, if any: its number and its end.
+    in_flight: Option<(u64, u64)>,
+    /// The number of the last lease handed out.
+    leases: u64,
 }
 
 impl JwksCache {
@@ -92,7 +99,8 @@ impl JwksCache {
             set: None,
             fetched_at: 0,
             attempted_at: None,
-            in_flight_until: None,
+            in_flight: None,
+            leases: 0,
         }
     }
 
@@ -147,7 +155,7 @@ impl JwksCache {
     /// ```
     /// # use jwt_wasm::{JwksCache, JwksPolicy, Plan};
     /// let mut cache = JwksCache::new(JwksPolicy::default());
-    /// assert_eq!(cache.plan(None, 0)?, Plan::Fetch);
+    /// assert!(matches!(cache.plan(None, 0)?, Plan::Fetch { .. }));
     /// // A second caller while the first fetch is in flight waits for it.
     /// assert_eq!(cache.plan(None, 10)?, Plan::Wait { until: 5_000 });
     /// # Ok::<(), jwt_wasm::Error>(())
@@ -158,7 +166,7 @@ impl JwksCache {
         if usable && self.has(kid) {
             return Ok(Plan::Ready);
         }
-        if let Some(until) = self.in_flight_until {
+        if let Some((_, until)) = self.in_flight {
             if now < until {
                 return Ok(Plan::Wait { until });
             }
@@ -168,8 +176,21 @@ impl JwksCache {
             return Err(no_key(kid.unwrap_or_default()));
         }
         self.attempted_at = Some(now);
-        self.in_flight_until = Some(now.saturating_add(self.policy.fetch_timeout));
-        Ok(Plan::Fetch)
+        self.leases = self.leases.wrapping_add(1);
+        let lease = self.leases;
+        self.in_flight = Some((lease, now.saturating_add(self.policy.fetch_timeout)));
+        Ok(Plan::Fetch { lease })
+    }
+
+    /// Ends `lease` if it is still the one in flight; a report from a fetch
+    /// whose lease lapsed (and was taken over) leaves the new lease alone.
+    fn release(&mut self, lease: u64, now: u64) {
+        if self.in_flight.is_some_and(|(current, _)| current == lease) {
+            self.in_flight = None;
+        }
+        if self.attempted_at.is_none() {
+            self.attempted_at = Some(now);
+        }
     }
 
     fn has(&self, kid: Option<&str>) -> bool {
@@ -180,20 +201,20 @@ impl JwksCache {
         }
     }
 
-    /// Stores a fetched JWKS body (JSON text) received at `now`. On any error
-    /// the previous set is kept, usable until its own `cache_max_age`.
+    /// Stores the JWKS body (JSON text) fetched under `lease`, received at
+    /// `now`. On any error the previous set is kept, usable until its own
+    /// `cache_max_age`.
     ///
     /// ```
-    /// # use jwt_wasm::{ErrorKind, JwksCache, JwksPolicy};
+    /// # use jwt_wasm::{ErrorKind, JwksCache, JwksPolicy, Plan};
     /// let mut cache = JwksCache::new(JwksPolicy::default());
-    /// let err = cache.fetched("<html>", 0).unwrap_err();
+    /// let Plan::Fetch { lease } = cache.plan(None, 0)? else { panic!() };
+    /// let err = cache.fetched(lease, "<html>", 0).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::JwkClient);
+    /// # Ok::<(), jwt_wasm::Error>(())
     /// ```
-    pub fn fetched(&mut self, body: &str, now: u64) -> Result<(), Error> {
-        self.in_flight_until = None;
-        if self.attempted_at.is_none() {
-            self.attempted_at = Some(now);
-        }
+    pub fn fetched(&mut self, lease: u64, body: &str, now: u64) -> Result<(), Error> {
+        self.release(lease, now);
         self.policy.check_size(body.len())?;
         let set = parse_signing_keys(body)?;
         self.set = Some(set);
@@ -208,16 +229,13 @@ impl JwksCache {
     /// ```
     /// # use jwt_wasm::{JwksCache, JwksPolicy, Plan};
     /// let mut cache = JwksCache::new(JwksPolicy::default());
-    /// assert_eq!(cache.plan(None, 0)?, Plan::Fetch);
-    /// cache.fetch_failed(10);
-    /// assert_eq!(cache.plan(None, 20)?, Plan::Fetch);
+    /// let Plan::Fetch { lease } = cache.plan(None, 0)? else { panic!() };
+    /// cache.fetch_failed(lease, 10);
+    /// assert!(matches!(cache.plan(None, 20)?, Plan::Fetch { .. }));
     /// # Ok::<(), jwt_wasm::Error>(())
     /// ```
-    pub fn fetch_failed(&mut self, now: u64) {
-        self.in_flight_until = None;
-        if self.attempted_at.is_none() {
-            self.attempted_at = Some(now);
-        }
+    pub fn fetch_failed(&mut self, lease: u64, now: u64) {
+        self.release(lease, now);
     }
 
     /// The signing key with this `kid` in the usable set, else

@@ -56,19 +56,19 @@ impl RawJwksCache {
         })
     }
 
-    /// `"ready"`, `"fetch"` (the caller now holds the fetch lease) or
-    /// `"wait"` (see `waitUntil`); an unknown `kid` within the cooldown throws.
-    pub fn plan(&mut self, kid: Option<String>, now: f64) -> Result<String, JsValue> {
+    /// `0` when the cache answers, `-1` to wait (see `waitUntil`), else the
+    /// lease number of the fetch the caller must now perform and report; an
+    /// unknown `kid` within the cooldown throws.
+    pub fn plan(&mut self, kid: Option<String>, now: f64) -> Result<f64, JsValue> {
         let plan = self.inner.plan(kid.as_deref(), ms(now)).map_err(to_js)?;
         Ok(match plan {
-            Plan::Ready => "ready",
-            Plan::Fetch => "fetch",
+            Plan::Ready => 0.0,
+            Plan::Fetch { lease } => lease as f64,
             Plan::Wait { until } => {
                 self.wait_until = until;
-                "wait"
+                -1.0
             }
-        }
-        .into())
+        })
     }
 
     /// When the fetch the last `"wait"` referred to loses its lease (ms).
@@ -79,14 +79,14 @@ impl RawJwksCache {
 
     /// Stores a fetched body; throws JWKClientError when it is unusable (the
     /// previous set is kept).
-    pub fn fetched(&mut self, body: &str, now: f64) -> Result<(), JsValue> {
-        self.inner.fetched(body, ms(now)).map_err(to_js)
+    pub fn fetched(&mut self, lease: f64, body: &str, now: f64) -> Result<(), JsValue> {
+        self.inner.fetched(ms(lease), body, ms(now)).map_err(to_js)
     }
 
     /// Records a failed fetch (network, timeout, status, size).
     #[wasm_bindgen(js_name = fetchFailed)]
-    pub fn fetch_failed(&mut self, now: f64) {
-        self.inner.fetch_failed(ms(now));
+    pub fn fetch_failed(&mut self, lease: f64, now: f64) {
+        self.inner.fetch_failed(ms(lease), ms(now));
     }
 
     /// Throws JWKClientError when `len` bytes are over the response cap.

@@ -12,6 +12,7 @@ export async function startJwksServer() {
     counts.set(path, (counts.get(path) || 0) + 1);
     accepts.push(req.headers.accept);
     if (path === "/hang") return; // never answers: the client's timeout must fire
+    if (path === "/jwks-hang-first" && counts.get(path) === 1) return; // the first fetch never completes
     if (path === "/big") {
       // 2 MiB of JSON-ish text, streamed without content-length.
       res.writeHead(200, { "content-type": "application/json" });
@@ -28,8 +29,9 @@ export async function startJwksServer() {
       res.writeHead(200, { "content-type": "text/html" });
       return res.end("<html>not json</html>");
     }
-    if (path !== "/jwks" || state.mode === "500") {
-      res.writeHead(path === "/jwks" ? 500 : 404);
+    const served = path === "/jwks" || path === "/jwks-hang-first";
+    if (!served || state.mode === "500") {
+      res.writeHead(served ? 500 : 404);
       return res.end("no");
     }
     res.writeHead(200, { "content-type": "application/jwk-set+json" });
