@@ -180,6 +180,19 @@ await t.test("a failed refresh keeps the old keys verifying until cacheMaxAge", 
   assert.equal((await client.decode(good(keys[2]), { algorithms: ALGS })).sub, "user-1");
 });
 
+await t.test("an injected fetch is used with the caller's headers, and accept cannot be overridden", async () => {
+  const seen = [];
+  const injected = async (url, init) => {
+    seen.push({ url, accept: init.headers.accept, tenant: init.headers["x-tenant"] });
+    return new Response(JSON.stringify({ keys: keys.map((k) => k.jwk) }), { status: 200 });
+  };
+  const client = new JwksClient("https://idp.example/jwks", { fetch: injected, headers: { "x-tenant": "t1", accept: "text/html" } });
+  const key = await client.getSigningKeyFromJwt(good(keys[1]));
+  assert.equal(key.kid, keys[1].kid);
+  assert.deepEqual(seen, [{ url: "https://idp.example/jwks", accept: "application/json, application/jwk-set+json", tenant: "t1" }]);
+  await rejects(client.getSigningKeyFromJwt(jwt.encode({ a: 1 }, "k".repeat(32))), JWKClientError);
+});
+
 // ------------------------------------------------------------ authenticate
 
 const client = new JwksClient(server.url());
