@@ -3,7 +3,7 @@
 // from a scratch folder where the packed jwt-wasm is installed; the peers
 // resolve from bench/node_modules above it.
 //
-//   node bench.mjs [--quick] [--out file.json]
+//   node bench.mjs [--quick] [--out file.json] [--baseline] [--only word,…]
 //
 // Each library runs one operation for a fixed time per round; the rounds of
 // all libraries are interleaved (so a noisy neighbour hits every library
@@ -33,6 +33,9 @@ const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
 // point in the same process (xtask: `cargo xtask bench --baseline <tarball>`).
 const withBaseline = args.includes("--baseline");
 const baseline = withBaseline ? await import("jwt-wasm-baseline") : undefined;
+// `--only HS256,claims`: only the rows whose name contains one of the words.
+const onlyIndex = args.indexOf("--only");
+const only = onlyIndex >= 0 ? args[onlyIndex + 1].split(",") : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 
 // Quick mode only proves that every row runs.
@@ -210,6 +213,7 @@ for (const alg of Object.keys(ALGS)) {
 }
 for (const alg of Object.keys(ALGS)) rows.push(signRow(alg));
 rows.push(claimsRow());
+if (only) rows.splice(0, rows.length, ...rows.filter((r) => only.some((w) => r.name.includes(w))));
 
 // ------------------------------------------------------------------ timing
 
