@@ -93,6 +93,18 @@ fn main() {
             dv.add(prefixed(&[mode, flags], token));
             dv.add(prefixed(&[mode | 0x80, flags | 0x18], claims));
         }
+        // Verified through the public JWK Set, by kid (bit 0x40).
+        if let Some(kid) = [None, Some("es"), Some("ed")][k] {
+            let options = EncodeOptions {
+                algorithm: *alg,
+                headers: vec![("kid".into(), kid.into())],
+                ..EncodeOptions::default()
+            };
+            let mode = 0x40 | u8::try_from(k).expect("three keys");
+            let token = encode_json(CLAIMS[1], key, &options).expect("sign seed");
+            dv.add(prefixed(&[mode, 9], token));
+            dv.add(prefixed(&[mode | 0x80, 9], CLAIMS[1]));
+        }
     }
 
     let mut ki = Seeds::new(&root, "key_import");

@@ -53,6 +53,7 @@ pub fn check_key(key: &Key) {
     assert_eq!(again.kid(), key.kid(), "JWK round trip kid");
     assert_eq!(again.alg(), key.alg(), "JWK round trip alg");
     assert_eq!(again.family(), key.family(), "JWK round trip family");
+    assert_eq!(again.to_jwk(), key.to_jwk(), "to_jwk is stable across a round trip");
 
     if key.family() == Family::Hmac {
         assert!(key.to_pem().is_err(), "an HMAC secret has no PEM form");
@@ -64,6 +65,7 @@ pub fn check_key(key: &Key) {
         .unwrap_or_else(|e| panic!("exported PEM does not re-import: {e:?}\n{pem}"));
     assert_eq!(from_pem.thumbprint().ok().as_deref(), Some(thumb.as_str()), "PEM round trip");
     assert_eq!(from_pem.is_private(), key.is_private(), "PEM round trip privacy");
+    assert_eq!(from_pem.to_pem().ok().as_deref(), Some(pem.as_str()), "to_pem is stable");
     let der = key.to_der().expect("asymmetric key exports as DER");
     let from_der = Key::from_der(&der).expect("exported DER re-imports");
     assert_eq!(from_der.thumbprint().ok().as_deref(), Some(thumb.as_str()), "DER round trip");

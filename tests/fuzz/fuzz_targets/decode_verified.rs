@@ -16,7 +16,9 @@
 mod common;
 
 use jwt_wasm::base64url::encode;
-use jwt_wasm::{ErrorKind, Validation, decode_complete};
+use std::sync::OnceLock;
+
+use jwt_wasm::{ErrorKind, JwkSet, KeyResolver, Validation, decode_complete};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 
@@ -80,13 +82,37 @@ fn check_claims(claims: &Map<String, Value>, v: &Validation) {
     }
 }
 
+/// The public ES256 and Ed25519 keys as a published JWK Set, kids "es" and "ed".
+fn public_set() -> &'static JwkSet {
+    static SET: OnceLock<JwkSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let [_, (_, es), (_, ed)] = common::keys();
+        let keys = vec![
+            es.public_key().expect("public").with_kid("es"),
+            ed.public_key().expect("public").with_kid("ed"),
+        ];
+        JwkSet::new(keys).expect("set")
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let [mode, options, rest @ ..] = data else { return };
-    let (alg, key) = &common::keys()[usize::from(mode % 3)];
+    let index = usize::from(mode % 3);
+    let (alg, key) = &common::keys()[index];
     let v = validation(*alg, *options);
+    // Bit 0x40 (asymmetric keys only): verify through the JWK Set by `kid`.
+    let kid = match (mode & 0x40 != 0, index) {
+        (true, 1) => Some("es"),
+        (true, 2) => Some("ed"),
+        _ => None,
+    };
+    let resolver: &dyn KeyResolver = if kid.is_some() { public_set() } else { key };
 
     let token = if mode & 0x80 != 0 {
-        let header = format!(r#"{{"alg":"{}","typ":"JWT"}}"#, alg.name());
+        let header = match kid {
+            Some(kid) => format!(r#"{{"alg":"{}","kid":"{kid}","typ":"JWT"}}"#, alg.name()),
+            None => format!(r#"{{"alg":"{}","typ":"JWT"}}"#, alg.name()),
+        };
         let input = format!("{}.{}", encode(header.as_bytes()), encode(rest));
         let sig = alg.sign(input.as_bytes(), key).expect("fixed key signs");
         format!("{input}.{}", encode(&sig))
@@ -95,13 +121,20 @@ fuzz_target!(|data: &[u8]| {
         token.to_owned()
     };
 
-    let decoded = match decode_complete(&token, key, &v) {
+    let decoded = match decode_complete(&token, resolver, &v) {
         Ok(d) => d,
         Err(e) => {
             common::check_error(&e);
             if mode & 0x80 != 0 {
                 assert!(
-                    !matches!(e.kind(), ErrorKind::InvalidSignature | ErrorKind::InvalidAlgorithm | ErrorKind::InvalidKey),
+                    !matches!(
+                        e.kind(),
+                        ErrorKind::InvalidSignature
+                            | ErrorKind::InvalidAlgorithm
+                            | ErrorKind::InvalidKey
+                            | ErrorKind::JwkSetNoMatchingKey
+                            | ErrorKind::JwkSetMultipleMatchingKeys
+                    ),
                     "own token refused: {e:?}"
                 );
             }
@@ -110,6 +143,10 @@ fuzz_target!(|data: &[u8]| {
     };
 
     assert_eq!(decoded.header().alg(), Some(alg.name()));
+    if kid.is_some() {
+        let named = decoded.header().kid();
+        assert!(named.is_none() || named == kid, "the set used a key the kid did not name");
+    }
     let (input, _) = token.rsplit_once('.').expect("three segments");
     let public = key.public_key().unwrap_or_else(|_| key.clone());
     assert_eq!(alg.verify(input.as_bytes(), &public, decoded.signature()).ok(), Some(true));
@@ -121,7 +158,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(byte) = sig.get_mut(bit / 8) {
         *byte ^= 1 << (bit % 8);
         let tampered = format!("{input}.{}", encode(&sig));
-        let e = decode_complete(&tampered, key, &v).expect_err("tampered signature accepted");
+        let e = decode_complete(&tampered, resolver, &v).expect_err("tampered signature accepted");
         assert_eq!(e.kind(), ErrorKind::InvalidSignature, "{e:?}");
     }
     // The same token refused under every other key's algorithm.

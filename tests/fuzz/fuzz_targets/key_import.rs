@@ -30,6 +30,12 @@ fuzz_target!(|data: &[u8]| {
         Ok(key) => {
             assert!(key.kid().is_none(), "PEM/DER/SSH carry no kid");
             common::check_key(&key);
+            if selector % 3 == 2 {
+                // `from_pem` also takes an OpenSSH line, and must read the same key.
+                let text = std::str::from_utf8(rest).unwrap_or_default();
+                let via_pem = Key::from_pem(text).expect("from_pem accepts what from_ssh accepts");
+                assert_eq!(via_pem.thumbprint().ok(), key.thumbprint().ok(), "ssh via from_pem");
+            }
         }
         Err(e) => common::check_error(&e),
     }
