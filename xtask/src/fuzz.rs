@@ -51,6 +51,16 @@ pub struct Report {
     pub artifacts: Vec<String>,
 }
 
+/// `cargo xtask fuzz [SECONDS] [TARGET…]`: SECONDS per target (default 60),
+/// all targets when none is named.
+pub fn command(args: &[String]) -> Result<(), String> {
+    let (seconds, targets) = match args.first().map(|a| a.parse::<u64>()) {
+        Some(Ok(n)) => (n, &args[1..]),
+        _ => (60, args),
+    };
+    run(seconds, (!targets.is_empty()).then(|| targets.to_vec()))
+}
+
 /// Runs `targets` (all of [`TARGETS`] when `None`) for `seconds` each and
 /// prints `fuzz <target>: <execs> execs in <s>s, <n> crashes` per target.
 /// Fails when a target is unknown, cannot be built, or finds anything.
