@@ -12,12 +12,21 @@ use jwt_wasm::dangerous::{get_unverified_claims, get_unverified_header};
 /// round trip, and is the correctly rounded one (as Python or JavaScript read it).
 #[test]
 fn fuzz_header_claims_float_written_by_to_json_reads_back_equal() {
-    let header_json = "{\"alg\"\r:111000000080000000000000000000000000001111511e0000000000000000000000}";
-    let token = format!("{}.{}.{}", encode(header_json.as_bytes()), encode(b"{}"), encode(b"sig"));
+    let header_json =
+        "{\"alg\"\r:111000000080000000000000000000000000001111511e0000000000000000000000}";
+    let token = format!(
+        "{}.{}.{}",
+        encode(header_json.as_bytes()),
+        encode(b"{}"),
+        encode(b"sig")
+    );
     let header = get_unverified_header(&token).unwrap();
     let written = header.to_json();
     assert_eq!(Header::from_json(&written).unwrap(), header, "{written}");
-    assert_eq!(header.get("alg").and_then(|v| v.as_f64()), Some(1.1100000008e44));
+    assert_eq!(
+        header.get("alg").and_then(|v| v.as_f64()),
+        Some(1.1100000008e44)
+    );
 }
 
 /// The same number in the claims, in its shortest spelling: read as the

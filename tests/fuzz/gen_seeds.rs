@@ -58,7 +58,15 @@ fn main() {
     let (hs_alg, hs_key) = &keys[0];
 
     let mut b64 = Seeds::new(&root, "base64url");
-    for s in ["", "Zg", "Zm8", "Zm9v", "-_8", "eyJhbGciOiJIUzI1NiJ9", "AQIDBAUGBwgJ"] {
+    for s in [
+        "",
+        "Zg",
+        "Zm8",
+        "Zm9v",
+        "-_8",
+        "eyJhbGciOiJIUzI1NiJ9",
+        "AQIDBAUGBwgJ",
+    ] {
         b64.add(s);
     }
 
@@ -69,8 +77,13 @@ fn main() {
         r#"{"alg":"none","jwk":{"kty":"oct","k":"AA"},"x5c":["MA"]}"#,
     ];
     for (i, header) in headers.iter().enumerate() {
-        let len = u16::try_from(header.len()).expect("short header").to_be_bytes();
-        hc.add(prefixed(&len, format!("{header}{}", CLAIMS[i % CLAIMS.len()])));
+        let len = u16::try_from(header.len())
+            .expect("short header")
+            .to_be_bytes();
+        hc.add(prefixed(
+            &len,
+            format!("{header}{}", CLAIMS[i % CLAIMS.len()]),
+        ));
     }
 
     let mut du = Seeds::new(&root, "decode_unverified");
@@ -85,7 +98,10 @@ fn main() {
 
     let mut dv = Seeds::new(&root, "decode_verified");
     for (k, (alg, key)) in keys.iter().enumerate() {
-        let options = EncodeOptions { algorithm: *alg, ..EncodeOptions::default() };
+        let options = EncodeOptions {
+            algorithm: *alg,
+            ..EncodeOptions::default()
+        };
         for (i, claims) in CLAIMS.iter().enumerate() {
             let mode = u8::try_from(k).expect("three keys");
             let flags = u8::try_from(i * 9).expect("small");
@@ -126,14 +142,27 @@ fn main() {
     for pem in pems {
         ki.add(prefixed(&[0], pem));
     }
-    for ssh in [key_fixtures::SSH_RSA, key_fixtures::SSH_EC256, key_fixtures::SSH_ED] {
+    for ssh in [
+        key_fixtures::SSH_RSA,
+        key_fixtures::SSH_EC256,
+        key_fixtures::SSH_ED,
+    ] {
         ki.add(prefixed(&[2], ssh));
     }
     let mut set = Vec::new();
-    for alg in [Algorithm::ES256, Algorithm::ES384, Algorithm::ES512, Algorithm::ES256K, Algorithm::EdDSA] {
+    for alg in [
+        Algorithm::ES256,
+        Algorithm::ES384,
+        Algorithm::ES512,
+        Algorithm::ES256K,
+        Algorithm::EdDSA,
+    ] {
         let key = Key::generate(alg).expect("generate").with_kid(alg.name());
         ki.add(prefixed(&[1], key.to_der().expect("der")));
-        ki.add(prefixed(&[1], key.public_key().expect("public").to_der().expect("der")));
+        ki.add(prefixed(
+            &[1],
+            key.public_key().expect("public").to_der().expect("der"),
+        ));
         jw.add(Value::Object(key.to_jwk()).to_string());
         set.push(key.public_key().expect("public"));
     }
@@ -141,7 +170,11 @@ fn main() {
     jw.add(Value::Object(rsa.to_jwk()).to_string());
     set.push(rsa.public_key().expect("public").with_kid("rsa"));
     jw.add(JwkSet::new(set).expect("set").to_value().to_string());
-    let secret = hs_key.clone().with_kid("hs").with_alg(*hs_alg).expect("bind");
+    let secret = hs_key
+        .clone()
+        .with_kid("hs")
+        .with_alg(*hs_alg)
+        .expect("bind");
     jw.add(json!({"keys": [Value::Object(secret.to_jwk()), {"kty": "unknown"}]}).to_string());
 
     for s in [&b64, &hc, &du, &dv, &ki, &jw] {

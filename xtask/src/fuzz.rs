@@ -157,7 +157,9 @@ fn ensure_cargo_fuzz() -> Result<(), String> {
             .status()
             .map_err(|e| format!("cannot start `cargo install cargo-fuzz`: {e}"))?;
         if !status.success() {
-            return Err(format!("`cargo install cargo-fuzz --locked` failed ({status})"));
+            return Err(format!(
+                "`cargo install cargo-fuzz --locked` failed ({status})"
+            ));
         }
     }
     let nightly = Command::new("cargo")
@@ -180,7 +182,10 @@ fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> Result<Report, Str
         .map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
     let seeds = fuzz_dir.join("seeds").join(target);
     let mut cmd = nightly_fuzz(fuzz_dir);
-    cmd.args(["run", "--fuzz-dir"]).arg(fuzz_dir).arg(target).arg(&corpus);
+    cmd.args(["run", "--fuzz-dir"])
+        .arg(fuzz_dir)
+        .arg(target)
+        .arg(&corpus);
     if seeds.is_dir() {
         cmd.arg(&seeds);
     }
@@ -211,7 +216,10 @@ fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> Result<Report, Str
         ));
     }
     if !report.artifacts.is_empty() {
-        eprintln!("fuzz {target}: libFuzzer output (tail):\n{}", tail(&log, 60));
+        eprintln!(
+            "fuzz {target}: libFuzzer output (tail):\n{}",
+            tail(&log, 60)
+        );
     }
     Ok(report)
 }
@@ -276,7 +284,10 @@ mod tests {
 
     #[test]
     fn falls_back_to_done_then_status_lines() {
-        assert_eq!(parse_log("#8\tINITED\nDone 1234 runs in 10 second(s)\n").execs, 1234);
+        assert_eq!(
+            parse_log("#8\tINITED\nDone 1234 runs in 10 second(s)\n").execs,
+            1234
+        );
         assert_eq!(parse_log("#8\tINITED\n#512\tpulse  cov: 3\n").execs, 512);
     }
 

@@ -37,12 +37,24 @@ fn model(text: &str) -> Option<Vec<u8>> {
 fuzz_target!(|data: &[u8]| {
     let text = encode(data);
     assert_eq!(text.len(), (data.len() * 4).div_ceil(3), "unpadded length");
-    assert_eq!(decode(&text).ok().as_deref(), Some(data), "decode(encode(x)) == x");
-    assert_eq!(model(&text).as_deref(), Some(data), "model agrees on encode output");
+    assert_eq!(
+        decode(&text).ok().as_deref(),
+        Some(data),
+        "decode(encode(x)) == x"
+    );
+    assert_eq!(
+        model(&text).as_deref(),
+        Some(data),
+        "model agrees on encode output"
+    );
 
     if let Ok(text) = std::str::from_utf8(data) {
         let ours = decode(text);
-        assert_eq!(ours.as_ref().ok(), model(text).as_ref(), "decode vs model on {text:?}");
+        assert_eq!(
+            ours.as_ref().ok(),
+            model(text).as_ref(),
+            "decode vs model on {text:?}"
+        );
         match ours {
             Ok(bytes) => assert_eq!(encode(&bytes), text, "accepted text is canonical"),
             Err(e) => assert!(!e.message().is_empty()),

@@ -26,9 +26,18 @@ pub fn keys() -> &'static [(Algorithm, Key); 3] {
     static KEYS: OnceLock<[(Algorithm, Key); 3]> = OnceLock::new();
     KEYS.get_or_init(|| {
         [
-            (Algorithm::HS256, Key::from_secret(HS256_SECRET).expect("HS256 secret")),
-            (Algorithm::ES256, Key::from_jwk_str(ES256_JWK).expect("ES256 JWK")),
-            (Algorithm::EdDSA, Key::from_jwk_str(ED25519_JWK).expect("Ed25519 JWK")),
+            (
+                Algorithm::HS256,
+                Key::from_secret(HS256_SECRET).expect("HS256 secret"),
+            ),
+            (
+                Algorithm::ES256,
+                Key::from_jwk_str(ES256_JWK).expect("ES256 JWK"),
+            ),
+            (
+                Algorithm::EdDSA,
+                Key::from_jwk_str(ED25519_JWK).expect("Ed25519 JWK"),
+            ),
         ]
     })
 }
@@ -48,38 +57,81 @@ pub fn check_key(key: &Key) {
     let jwk = Value::Object(key.to_jwk());
     let again = Key::from_jwk(&jwk)
         .unwrap_or_else(|e| panic!("exported JWK does not re-import: {e:?}\n{jwk}"));
-    assert_eq!(again.thumbprint().ok().as_deref(), Some(thumb.as_str()), "JWK round trip");
-    assert_eq!(again.is_private(), key.is_private(), "JWK round trip privacy");
+    assert_eq!(
+        again.thumbprint().ok().as_deref(),
+        Some(thumb.as_str()),
+        "JWK round trip"
+    );
+    assert_eq!(
+        again.is_private(),
+        key.is_private(),
+        "JWK round trip privacy"
+    );
     assert_eq!(again.kid(), key.kid(), "JWK round trip kid");
     assert_eq!(again.alg(), key.alg(), "JWK round trip alg");
     assert_eq!(again.family(), key.family(), "JWK round trip family");
-    assert_eq!(again.to_jwk(), key.to_jwk(), "to_jwk is stable across a round trip");
+    assert_eq!(
+        again.to_jwk(),
+        key.to_jwk(),
+        "to_jwk is stable across a round trip"
+    );
 
     if key.family() == Family::Hmac {
         assert!(key.to_pem().is_err(), "an HMAC secret has no PEM form");
-        assert!(key.public_key().is_err(), "an HMAC secret has no public half");
+        assert!(
+            key.public_key().is_err(),
+            "an HMAC secret has no public half"
+        );
         return;
     }
     let pem = key.to_pem().expect("asymmetric key exports as PEM");
     let from_pem = Key::from_pem(&pem)
         .unwrap_or_else(|e| panic!("exported PEM does not re-import: {e:?}\n{pem}"));
-    assert_eq!(from_pem.thumbprint().ok().as_deref(), Some(thumb.as_str()), "PEM round trip");
-    assert_eq!(from_pem.is_private(), key.is_private(), "PEM round trip privacy");
-    assert_eq!(from_pem.to_pem().ok().as_deref(), Some(pem.as_str()), "to_pem is stable");
+    assert_eq!(
+        from_pem.thumbprint().ok().as_deref(),
+        Some(thumb.as_str()),
+        "PEM round trip"
+    );
+    assert_eq!(
+        from_pem.is_private(),
+        key.is_private(),
+        "PEM round trip privacy"
+    );
+    assert_eq!(
+        from_pem.to_pem().ok().as_deref(),
+        Some(pem.as_str()),
+        "to_pem is stable"
+    );
     let der = key.to_der().expect("asymmetric key exports as DER");
     let from_der = Key::from_der(&der).expect("exported DER re-imports");
-    assert_eq!(from_der.thumbprint().ok().as_deref(), Some(thumb.as_str()), "DER round trip");
+    assert_eq!(
+        from_der.thumbprint().ok().as_deref(),
+        Some(thumb.as_str()),
+        "DER round trip"
+    );
 
     let public = key.public_key().expect("asymmetric key has a public half");
     assert!(!public.is_private());
-    assert_eq!(public.thumbprint().ok().as_deref(), Some(thumb.as_str()), "public half");
+    assert_eq!(
+        public.thumbprint().ok().as_deref(),
+        Some(thumb.as_str()),
+        "public half"
+    );
 
     if key.is_private() {
         let alg = key.default_alg();
         let sig = alg
             .sign(b"fuzz message", key)
             .unwrap_or_else(|e| panic!("imported private key cannot sign with {alg:?}: {e:?}"));
-        assert_eq!(alg.verify(b"fuzz message", &public, &sig).ok(), Some(true), "own signature");
-        assert_eq!(alg.verify(b"fuzz messagf", &public, &sig).ok(), Some(false), "other message");
+        assert_eq!(
+            alg.verify(b"fuzz message", &public, &sig).ok(),
+            Some(true),
+            "own signature"
+        );
+        assert_eq!(
+            alg.verify(b"fuzz messagf", &public, &sig).ok(),
+            Some(false),
+            "other message"
+        );
     }
 }

@@ -34,7 +34,9 @@ fn signature_only() -> Validation {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(token) = std::str::from_utf8(data) else { return };
+    let Ok(token) = std::str::from_utf8(data) else {
+        return;
+    };
     let (hs_alg, hs_key) = &common::keys()[0];
     let header = get_unverified_header(token);
     let claims = get_unverified_claims(token);
@@ -46,18 +48,32 @@ fuzz_target!(|data: &[u8]| {
             common::check_error(&e);
             if let Err(h) = &header {
                 assert_eq!(h.message(), e.message(), "header errors are reported first");
-                assert!(claims.is_err(), "claims read although the header was refused");
+                assert!(
+                    claims.is_err(),
+                    "claims read although the header was refused"
+                );
             }
             return;
         }
     };
-    assert_eq!(header.as_ref().ok(), Some(decoded.header()), "get_unverified_header");
-    assert_eq!(claims.as_ref().ok(), Some(decoded.claims()), "get_unverified_claims");
+    assert_eq!(
+        header.as_ref().ok(),
+        Some(decoded.header()),
+        "get_unverified_header"
+    );
+    assert_eq!(
+        claims.as_ref().ok(),
+        Some(decoded.claims()),
+        "get_unverified_claims"
+    );
 
     // The segments are canonical base64url of what was returned.
     let segments: Vec<&str> = token.split('.').collect();
     assert_eq!(segments.len(), 3);
-    assert_eq!(base64url::encode(decoded.payload_json().as_bytes()), segments[1]);
+    assert_eq!(
+        base64url::encode(decoded.payload_json().as_bytes()),
+        segments[1]
+    );
     assert_eq!(base64url::encode(decoded.signature()), segments[2]);
     let reread: serde_json::Map<String, Value> =
         serde_json::from_str(decoded.payload_json()).expect("payload is JSON");
@@ -68,13 +84,18 @@ fuzz_target!(|data: &[u8]| {
     let h = decoded.header();
     let rewritten = h.get("b64").is_some()
         || h.get("crit").is_some()
-        || h.get("typ").is_some_and(|t| !t.as_str().is_some_and(|s| !s.is_empty()));
+        || h.get("typ")
+            .is_some_and(|t| !t.as_str().is_some_and(|s| !s.is_empty()));
     if rewritten {
         return;
     }
     let options = EncodeOptions {
         algorithm: *hs_alg,
-        headers: h.iter().filter(|(n, _)| *n != "alg").map(|(n, v)| (n.to_string(), v.clone())).collect(),
+        headers: h
+            .iter()
+            .filter(|(n, _)| *n != "alg")
+            .map(|(n, v)| (n.to_string(), v.clone()))
+            .collect(),
         ..EncodeOptions::default()
     };
     let resigned = encode_json(decoded.payload_json(), hs_key, &options)
@@ -83,15 +104,23 @@ fuzz_target!(|data: &[u8]| {
         .unwrap_or_else(|e| panic!("re-signed token does not verify: {e:?}\n{resigned}"));
     assert_eq!(again.header().alg(), Some("HS256"));
     for (name, value) in h.iter().filter(|(n, _)| *n != "alg") {
-        assert_eq!(again.header().get(name), Some(value), "header parameter {name}");
+        assert_eq!(
+            again.header().get(name),
+            Some(value),
+            "header parameter {name}"
+        );
     }
-    let times_rounded = ["exp", "nbf", "iat"].iter().any(|c| {
-        decoded.claims().get(*c).is_some_and(|v| v.is_f64())
-    });
+    let times_rounded = ["exp", "nbf", "iat"]
+        .iter()
+        .any(|c| decoded.claims().get(*c).is_some_and(|v| v.is_f64()));
     if times_rounded {
         assert_eq!(again.claims().len(), decoded.claims().len());
     } else {
-        assert_eq!(again.payload_json(), decoded.payload_json(), "payload kept verbatim");
+        assert_eq!(
+            again.payload_json(),
+            decoded.payload_json(),
+            "payload kept verbatim"
+        );
         assert_eq!(again.claims(), decoded.claims());
     }
 });

@@ -45,10 +45,16 @@ fn check_claims(claims: &Map<String, Value>, v: &Validation) {
     let number = |name: &str| claims.get(name).and_then(Value::as_f64);
     if let Some(exp) = number("exp") {
         // Truncation toward zero may add less than one second.
-        assert!(exp + 1.0 > NOW - v.leeway, "expired token accepted: exp={exp}");
+        assert!(
+            exp + 1.0 > NOW - v.leeway,
+            "expired token accepted: exp={exp}"
+        );
     }
     if let Some(nbf) = number("nbf") {
-        assert!(nbf - 1.0 < NOW + v.leeway, "immature token accepted: nbf={nbf}");
+        assert!(
+            nbf - 1.0 < NOW + v.leeway,
+            "immature token accepted: nbf={nbf}"
+        );
     }
     for name in ["exp", "nbf", "iat"] {
         if let Some(value) = claims.get(name) {
@@ -56,7 +62,11 @@ fn check_claims(claims: &Map<String, Value>, v: &Validation) {
         }
     }
     if v.issuer.is_some() {
-        assert_eq!(claims.get("iss").and_then(Value::as_str), Some("iss-1"), "iss");
+        assert_eq!(
+            claims.get("iss").and_then(Value::as_str),
+            Some("iss-1"),
+            "iss"
+        );
     }
     if v.audience.is_some() {
         let ok = match claims.get("aud") {
@@ -78,7 +88,10 @@ fn check_claims(claims: &Map<String, Value>, v: &Validation) {
         assert!(!truthy, "unexpected aud accepted: {:?}", claims.get("aud"));
     }
     for name in &v.require {
-        assert!(claims.get(name).is_some_and(|c| !c.is_null()), "required {name} missing");
+        assert!(
+            claims.get(name).is_some_and(|c| !c.is_null()),
+            "required {name} missing"
+        );
     }
 }
 
@@ -96,7 +109,9 @@ fn public_set() -> &'static JwkSet {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let [mode, options, rest @ ..] = data else { return };
+    let [mode, options, rest @ ..] = data else {
+        return;
+    };
     let index = usize::from(mode % 3);
     let (alg, key) = &common::keys()[index];
     let v = validation(*alg, *options);
@@ -117,7 +132,9 @@ fuzz_target!(|data: &[u8]| {
         let sig = alg.sign(input.as_bytes(), key).expect("fixed key signs");
         format!("{input}.{}", encode(&sig))
     } else {
-        let Ok(token) = std::str::from_utf8(rest) else { return };
+        let Ok(token) = std::str::from_utf8(rest) else {
+            return;
+        };
         token.to_owned()
     };
 
@@ -145,11 +162,18 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(decoded.header().alg(), Some(alg.name()));
     if kid.is_some() {
         let named = decoded.header().kid();
-        assert!(named.is_none() || named == kid, "the set used a key the kid did not name");
+        assert!(
+            named.is_none() || named == kid,
+            "the set used a key the kid did not name"
+        );
     }
     let (input, _) = token.rsplit_once('.').expect("three segments");
     let public = key.public_key().unwrap_or_else(|_| key.clone());
-    assert_eq!(alg.verify(input.as_bytes(), &public, decoded.signature()).ok(), Some(true));
+    assert_eq!(
+        alg.verify(input.as_bytes(), &public, decoded.signature())
+            .ok(),
+        Some(true)
+    );
     check_claims(decoded.claims(), &v);
 
     // One flipped bit anywhere in the signature must be caught.
@@ -166,7 +190,10 @@ fuzz_target!(|data: &[u8]| {
         if other_alg != alg {
             let mut other = v.clone();
             other.algorithms = vec![other_alg.name().into()];
-            assert!(decode_complete(&token, other_key, &other).is_err(), "accepted as {other_alg:?}");
+            assert!(
+                decode_complete(&token, other_key, &other).is_err(),
+                "accepted as {other_alg:?}"
+            );
         }
     }
 });

@@ -35,7 +35,11 @@ fuzz_target!(|data: &[u8]| {
         Ok(h) => {
             let reference: Map<String, Value> =
                 serde_json::from_slice(header).expect("serde_json accepts what we accept");
-            assert_eq!(h.as_map(), reference, "header values as serde_json reads them");
+            assert_eq!(
+                h.as_map(),
+                reference,
+                "header values as serde_json reads them"
+            );
             assert_eq!(h.len(), reference.len(), "no member lost or duplicated");
             let again = Header::from_json(&h.to_json()).expect("to_json re-parses");
             assert_eq!(&again, h, "Header::to_json round trip");
@@ -52,7 +56,10 @@ fuzz_target!(|data: &[u8]| {
     let claims = get_unverified_claims(&token);
     match &claims {
         Ok(c) => {
-            assert!(from_token.is_ok(), "claims read although the header was refused");
+            assert!(
+                from_token.is_ok(),
+                "claims read although the header was refused"
+            );
             let reference: Map<String, Value> =
                 serde_json::from_slice(payload).expect("serde_json accepts what we accept");
             assert_eq!(c, &reference, "claims as serde_json reads them");

@@ -14,7 +14,9 @@ use jwt_wasm::{Algorithm, ErrorKind, JwkSet, Key};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     match Key::from_jwk_str(text) {
         Ok(key) => {
             common::check_key(&key);
@@ -29,13 +31,20 @@ fuzz_target!(|data: &[u8]| {
         Ok(set) => set,
         Err(e) => return common::check_error(&e),
     };
-    assert!(!set.keys().is_empty(), "a parsed set has at least one usable key");
+    assert!(
+        !set.keys().is_empty(),
+        "a parsed set has at least one usable key"
+    );
     let exported = set.to_value();
     let again = JwkSet::from_value(&exported)
         .unwrap_or_else(|e| panic!("exported set does not re-import: {e:?}\n{exported}"));
     assert_eq!(again.keys().len(), set.keys().len(), "set round trip size");
     for (a, b) in set.keys().iter().zip(again.keys()) {
-        assert_eq!(a.thumbprint().ok(), b.thumbprint().ok(), "set round trip thumbprint");
+        assert_eq!(
+            a.thumbprint().ok(),
+            b.thumbprint().ok(),
+            "set round trip thumbprint"
+        );
         assert_eq!(a.kid(), b.kid());
         assert_eq!(a.alg(), b.alg());
     }
@@ -46,7 +55,10 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(kid) = key.kid() {
                     assert_eq!(found.kid(), Some(kid), "select by kid");
                 }
-                assert!(found.alg().is_none_or(|a| a == alg), "select honours the bound alg");
+                assert!(
+                    found.alg().is_none_or(|a| a == alg),
+                    "select honours the bound alg"
+                );
                 assert_eq!(found.family(), key.family());
             }
             Err(e) => assert!(

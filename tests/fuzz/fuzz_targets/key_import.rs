@@ -17,12 +17,16 @@ fuzz_target!(|data: &[u8]| {
     let [selector, rest @ ..] = data else { return };
     let imported = match selector % 3 {
         0 => {
-            let Ok(text) = std::str::from_utf8(rest) else { return };
+            let Ok(text) = std::str::from_utf8(rest) else {
+                return;
+            };
             Key::from_pem(text)
         }
         1 => Key::from_der(rest),
         _ => {
-            let Ok(text) = std::str::from_utf8(rest) else { return };
+            let Ok(text) = std::str::from_utf8(rest) else {
+                return;
+            };
             Key::from_ssh(text)
         }
     };
@@ -34,7 +38,11 @@ fuzz_target!(|data: &[u8]| {
                 // `from_pem` also takes an OpenSSH line, and must read the same key.
                 let text = std::str::from_utf8(rest).unwrap_or_default();
                 let via_pem = Key::from_pem(text).expect("from_pem accepts what from_ssh accepts");
-                assert_eq!(via_pem.thumbprint().ok(), key.thumbprint().ok(), "ssh via from_pem");
+                assert_eq!(
+                    via_pem.thumbprint().ok(),
+                    key.thumbprint().ok(),
+                    "ssh via from_pem"
+                );
             }
         }
         Err(e) => common::check_error(&e),
