@@ -6,9 +6,12 @@
 //! - `test`: Rust tests, the no_std wasm check, the build, `npm pack`, then
 //!   the JS suite in every supported runtime against the packed tarball.
 //! - `demo`: builds the package and serves `www/` on http://127.0.0.1:8080.
+//! - `fuzz [SECONDS] [TARGET…]`: runs the cargo-fuzz targets in `tests/fuzz`
+//!   (60 s each by default); `test` runs them for 10 s each.
 
 mod build;
 mod demo;
+mod fuzz;
 mod runtimes;
 mod serve;
 mod test;
@@ -22,8 +25,9 @@ fn main() -> ExitCode {
         Some("build") => build::run().map(|_| ()),
         Some("test") => test::run(&args[1..]),
         Some("demo") => demo::run(),
+        Some("fuzz") => fuzz::command(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo>");
+            eprintln!("usage: cargo xtask <build|test|demo|fuzz>");
             eprintln!(
                 "  test accepts runtime names to run only those, e.g. `cargo xtask test --js-only node-esm`"
             );
