@@ -10,6 +10,7 @@
 mod build;
 mod demo;
 mod runtimes;
+mod security;
 mod serve;
 mod test;
 mod util;
