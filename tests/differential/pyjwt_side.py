@@ -52,6 +52,10 @@ def decide(token, alg, key, option_set):
         return "ok"
     except jwt.PyJWTError as e:  # every PyJWT refusal
         return type(e).__name__
+    except (TypeError, ValueError) as e:
+        # PyJWT's answer to a key object of another family (for instance an
+        # Ed25519 key given to HS256): still a refusal, recorded as such.
+        return "python:" + type(e).__name__
 
 
 def sign(request):
