@@ -162,6 +162,7 @@ function ourDecision(token, alg, form, set) {
 }
 
 const counts = {};
+const examples = {};
 const bump = (name, n = 1) => {
   counts[name] = (counts[name] ?? 0) + n;
 };
@@ -238,7 +239,11 @@ test("differential 2+3: PyJWT verifies our valid tokens, and our accept/reject e
     if ((mine === "ok") === (theirs === "ok")) {
       agree += 1;
       if (mine === theirs) sameClass += 1;
-      else bump(`same decision, other class: ours ${mine} / PyJWT ${theirs}`);
+      else {
+        const key = `same decision, other class: ours ${mine} / PyJWT ${theirs}`;
+        if (!(key in counts)) examples[key] = `${e.signer} ${e.alg} ${e.variant} [${setName}, ${form}]`;
+        bump(key);
+      }
       continue;
     }
     const difference = e.row !== undefined && mine !== "ok" && theirs === "ok" ? e.row : undefined;
@@ -248,7 +253,7 @@ test("differential 2+3: PyJWT verifies our valid tokens, and our accept/reject e
   const oursSeconds = (performance.now() - oursStart) / 1000;
   console.log(`  ${answer.decisions.length} decisions (PyJWT ${pySeconds.toFixed(1)} s, ours ${oursSeconds.toFixed(1)} s): ${agree} agree (${sameClass} with the same error class), ${mismatches.length} undocumented mismatches`);
   console.log(`  PyJWT verified ${pyAcceptsOurs} of our valid tokens`);
-  for (const [name, n] of Object.entries(counts).sort()) console.log(`    ${name}: ${n}`);
+  for (const [name, n] of Object.entries(counts).sort()) console.log(`    ${name}: ${n}${examples[name] ? ` (e.g. ${examples[name]})` : ""}`);
   for (const m of mismatches.slice(0, 20)) console.log(`  MISMATCH ${m}`);
   assert.ok(pyAcceptsOurs > 0);
   assert.equal(mismatches.length, 0, "undocumented accept/reject mismatches");
