@@ -310,3 +310,109 @@ export class InvalidKeyError extends JWTError {}
 export class JWKError extends JWTError {}
 /** A JWK Set is malformed, or no single key in it matches (PyJWT's PyJWKSetError). */
 export class JWKSetError extends JWTError {}
+
+// ------------------------------------------------------------ remote JWKS and request authentication
+
+/** Options of {@link JwksClient}. Times are milliseconds. */
+export interface JwksClientOptions {
+  /** How long a fetched set may be used at all (default 600 000). A failed refresh keeps the previous set until then. */
+  cacheMaxAge?: number;
+  /** The least time between two fetches caused by an unknown `kid` (default 30 000). */
+  cooldown?: number;
+  /** Abort a fetch (including reading its body) after this long (default 5 000). */
+  timeout?: number;
+  /** Extra request headers; `accept` is always `application/json, application/jwk-set+json`. */
+  headers?: Record<string, string>;
+  /** The fetch to use (default: the runtime's global `fetch`). */
+  fetch?: typeof fetch;
+  /** The largest accepted response body (default 1 MiB); larger is `JWKClientError`. */
+  maxResponseBytes?: number;
+  /** The clock, in ms since the epoch (default `Date.now`); for tests. */
+  now?: () => number;
+}
+
+/** Per-call options of {@link JwksClient}. */
+export interface JwksCallOptions {
+  /**
+   * Calls with the same context object share one in-flight fetch; calls from
+   * other contexts wait for it by polling the shared cache, never by awaiting
+   * its promise (in Cloudflare Workers a promise must not cross requests).
+   * `authenticate` passes the Request. Without one, calls share per client,
+   * except in workerd where they never share a promise.
+   */
+  context?: object;
+}
+
+/**
+ * A remote JWK Set, fetched with `fetch` and cached by PyJWKClient's rules:
+ * only `https:` URLs (or `http:` to 127.0.0.0/8, [::1], localhost), only
+ * signing keys (`use` "sig" or absent), an unknown `kid` refetches at most
+ * once per cooldown, a failed fetch keeps the previous set.
+ *
+ * ```ts
+ * const jwks = new JwksClient("https://idp.example/.well-known/jwks.json");
+ * const claims = await jwks.decode(token, { algorithms: ["RS256"], audience: "api" });
+ * ```
+ */
+export class JwksClient {
+  /** @throws JWKClientError for a URL that is not https: (or http: to loopback). */
+  constructor(url: string, options?: JwksClientOptions);
+  /** The signing key with this `kid`; `JWKClientError` 'Unable to find a signing key that matches: "<kid>"' when none. */
+  getSigningKey(kid: string, options?: JwksCallOptions): Promise<Key>;
+  /** The signing key named by the token's (unverified) `kid` header. */
+  getSigningKeyFromJwt(token: string, options?: JwksCallOptions): Promise<Key>;
+  /** The usable signing keys. */
+  getJwkSet(options?: JwksCallOptions): Promise<JwkSet>;
+  /** Verifies `token` with the key its `kid` names (the whole set when it has no `kid`). */
+  decode(token: string, options: DecodeOptions, callOptions?: JwksCallOptions): Promise<Claims>;
+}
+
+/** The remote JWKS is unusable, or holds no key for the token (PyJWT's PyJWKClientError). */
+export class JWKClientError extends JWTError {}
+/** The remote JWKS could not be fetched: network, timeout, non-200 status (PyJWKClientConnectionError). */
+export class JWKClientConnectionError extends JWKClientError {}
+
+/** Options of {@link authenticate}: decode options plus where the key comes from. */
+export interface AuthenticateOptions extends DecodeOptions {
+  /** A fixed key or key set. Give exactly one of `key` and `jwks`. */
+  key?: KeyLike | JwkSet;
+  /** A remote JWK Set. */
+  jwks?: JwksClient;
+  /** Return true to refuse a verified token (401 invalid_token). */
+  isRevoked?: (claims: Claims) => boolean | Promise<boolean>;
+  /** The `realm` of the `WWW-Authenticate` challenge (default "api"). */
+  realm?: string;
+}
+
+/**
+ * Thrown by {@link authenticate}: `response` is ready to return. 401 with
+ * `WWW-Authenticate: Bearer realm="…"` when there are no bearer credentials,
+ * plus `error="invalid_token", error_description="…"` for a bad, expired or
+ * revoked token (RFC 6750 §3); 400 `invalid_request` for a malformed header;
+ * 503 when the JWKS cannot be fetched. The token is never echoed.
+ */
+export class AuthError extends Error {
+  readonly status: number;
+  /** The RFC 6750 error code, if any. */
+  readonly error: string | undefined;
+  readonly response: Response;
+}
+
+/**
+ * Verifies the request's `Authorization: Bearer` token (scheme matched
+ * case-insensitively) and returns its claims.
+ *
+ * ```ts
+ * const jwks = new JwksClient(env.JWKS_URL);
+ * try {
+ *   return Response.json(await authenticate(request, { jwks, algorithms: ["RS256"] }));
+ * } catch (e) {
+ *   if (e instanceof AuthError) return e.response;
+ *   throw e;
+ * }
+ * ```
+ */
+export function authenticate(request: Request, options: AuthenticateOptions): Promise<Claims>;
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(request: Request): string | null;

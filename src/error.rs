@@ -56,6 +56,12 @@ pub enum ErrorKind {
     JwkSetNoMatchingKey,
     /// `PyJWKSetError`: more than one key in the set matches the token.
     JwkSetMultipleMatchingKeys,
+    /// `PyJWKClientError`: a remote JWKS is unusable (bad URL, bad response,
+    /// no signing key for the requested `kid`).
+    JwkClient,
+    /// `PyJWKClientConnectionError`: the remote JWKS could not be fetched
+    /// (network failure, timeout, non-200 status).
+    JwkClientConnection,
 }
 
 impl ErrorKind {
@@ -83,6 +89,8 @@ impl ErrorKind {
             Self::JwkSet => "ERR_JWKS_INVALID",
             Self::JwkSetNoMatchingKey => "ERR_JWKS_NO_MATCHING_KEY",
             Self::JwkSetMultipleMatchingKeys => "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
+            Self::JwkClient => "ERR_JWKS_CLIENT",
+            Self::JwkClientConnection => "ERR_JWKS_CLIENT_CONNECTION",
         }
     }
 
@@ -110,6 +118,8 @@ impl ErrorKind {
             Self::JwkSet | Self::JwkSetNoMatchingKey | Self::JwkSetMultipleMatchingKeys => {
                 "JWKSetError"
             }
+            Self::JwkClient => "JWKClientError",
+            Self::JwkClientConnection => "JWKClientConnectionError",
         }
     }
 
@@ -126,6 +136,8 @@ impl ErrorKind {
                 | Self::JwkSet
                 | Self::JwkSetNoMatchingKey
                 | Self::JwkSetMultipleMatchingKeys
+                | Self::JwkClient
+                | Self::JwkClientConnection
         )
     }
 }

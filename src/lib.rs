@@ -14,6 +14,7 @@ mod error;
 mod header;
 mod json;
 mod jwks;
+mod jwks_client;
 pub mod jws;
 mod jwt;
 mod key;
@@ -26,6 +27,7 @@ pub use algorithm::{Algorithm, Curve, Family};
 pub use error::{Error, ErrorKind};
 pub use header::Header;
 pub use jwks::JwkSet;
+pub use jwks_client::{Freshness, JwksCache, JwksPolicy, Plan, check_jwks_url};
 pub use jwt::{
     DecodedToken, EncodeOptions, decode, decode_complete, decode_complete_with, encode, encode_json,
     encode_with,

@@ -15,6 +15,7 @@
 mod alg;
 mod error;
 mod jwks;
+mod jwks_client;
 mod jwt;
 mod key;
 mod options;

@@ -10,3 +10,5 @@ export { getAlgorithmByName, registerAlgorithm, unregisterAlgorithm } from "./al
 export { decode, decodeComplete, encode, getUnverifiedClaims, getUnverifiedHeader } from "./jwt.js";
 export { JwkSet, Key } from "./keys.js";
 export { setOnWarning } from "./warnings.js";
+export { AuthError, authenticate, bearerToken } from "./auth.js";
+export { JWKClientConnectionError, JWKClientError, JwksClient } from "./jwks-client.js";

@@ -6,6 +6,7 @@
 mod browser;
 mod deno_bun;
 mod edge;
+mod jwks;
 mod node;
 mod workerd;
 
@@ -52,6 +53,8 @@ pub const ALL: &[(&str, Runner)] = &[
     ("workerd", workerd::workerd),
     ("browser-vite", browser::vite),
     ("browser-plain", browser::plain),
+    ("jwks-node", jwks::node),
+    ("jwks-workerd", jwks::workerd),
 ];
 
 /// A fresh consumer project `name` with the tarball installed and `files`
