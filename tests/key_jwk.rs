@@ -7,7 +7,8 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 use jwt_wasm::{Algorithm, ErrorKind, Key};
 use serde_json::{Value, json};
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/vectors");
+mod vectors;
+use vectors::ROOT as VECTORS;
 
 /// RFC 7638 §3.1 example key: https://www.rfc-editor.org/rfc/rfc7638#section-3.1
 const RFC7638_N: &str = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
@@ -247,14 +248,12 @@ fn okp_private_key_must_match_x() {
 /// RFC 7520 §3.4's RSA private key, with members removed or altered.
 #[test]
 fn rsa_private_keys_need_every_consistent_crt_parameter() {
-    let path = format!("{VECTORS}/jose-cookbook/jwk/3_4.rsa_private_key.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "SKIPPED rsa_private_keys_need_every_consistent_crt_parameter: {path} is missing"
-        );
+    let Some(full) = vectors::load(
+        "rsa_private_keys_need_every_consistent_crt_parameter",
+        "jose-cookbook/jwk/3_4.rsa_private_key.json",
+    ) else {
         return;
     };
-    let full: Value = serde_json::from_str(&text).unwrap();
     for name in ["p", "q", "dp", "dq", "qi"] {
         let mut jwk = full.clone();
         jwk.as_object_mut().unwrap().remove(name);

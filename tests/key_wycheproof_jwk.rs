@@ -10,10 +10,9 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 use jwt_wasm::{Algorithm, JwkSet};
 use serde_json::Value;
 
-const FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/vectors/wycheproof/json_web_key_test.json"
-);
+mod vectors;
+
+const FILE: &str = "wycheproof/json_web_key_test.json";
 
 /// Why each invalid case is rejected (a substring of the reason), so that a
 /// case cannot pass for an unrelated reason. No case is excluded.
@@ -90,11 +89,9 @@ fn run(keys: &Value, jws: &str) -> Outcome {
 
 #[test]
 fn wycheproof_json_web_key_test() {
-    let Ok(text) = std::fs::read_to_string(FILE) else {
-        eprintln!("SKIPPED wycheproof_json_web_key_test: {FILE} is missing");
+    let Some(doc) = vectors::load("wycheproof_json_web_key_test", FILE) else {
         return;
     };
-    let doc: Value = serde_json::from_str(&text).unwrap();
     let (mut ran, mut passed, mut unchecked) = (0, 0, 0);
     let mut failures = Vec::new();
     for group in doc["testGroups"].as_array().unwrap() {
@@ -151,11 +148,9 @@ fn wycheproof_json_web_key_test() {
 /// enforced) and tcId 9 (e = 1).
 #[test]
 fn wycheproof_json_web_key_rejection_reasons() {
-    let Ok(text) = std::fs::read_to_string(FILE) else {
-        eprintln!("SKIPPED wycheproof_json_web_key_rejection_reasons: {FILE} is missing");
+    let Some(doc) = vectors::load("wycheproof_json_web_key_rejection_reasons", FILE) else {
         return;
     };
-    let doc: Value = serde_json::from_str(&text).unwrap();
     let key_of = |id: u64| {
         let group = doc["testGroups"]
             .as_array()

@@ -6,22 +6,13 @@
 use jwt_wasm::{Algorithm, ErrorKind, Key, Validation, base64url, decode, jws};
 use serde_json::Value;
 
-const VECTORS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/vectors/jose-cookbook/jws"
-);
+mod vectors;
+
 
 /// The cookbook file `name`, or `None` (after a loud SKIPPED line) when the
 /// shared vectors are not there.
 fn load(name: &str) -> Option<Value> {
-    let path = format!("{VECTORS}/{name}");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(serde_json::from_str(&text).unwrap()),
-        Err(_) => {
-            println!("SKIPPED: {path} is missing");
-            None
-        }
-    }
+    vectors::load(name, &format!("jose-cookbook/jws/{name}"))
 }
 
 /// The HMAC key of an `oct` JWK (the cookbook's `input.key`).

@@ -9,10 +9,8 @@ use jwt_wasm::{
 };
 use serde_json::Value;
 
-const VECTORS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/vectors/jose-cookbook/rfc7797"
-);
+mod vectors;
+
 
 /// RFC 7797 §4: the HMAC key.
 const K: &str =
@@ -23,14 +21,7 @@ fn key() -> Key {
 }
 
 fn load(name: &str) -> Option<Value> {
-    let path = format!("{VECTORS}/{name}");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(serde_json::from_str(&text).unwrap()),
-        Err(_) => {
-            println!("SKIPPED: {path} is missing");
-            None
-        }
-    }
+    vectors::load(name, &format!("jose-cookbook/rfc7797/{name}"))
 }
 
 #[test]

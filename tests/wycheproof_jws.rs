@@ -22,12 +22,10 @@
 ))]
 
 use jwt_wasm::{Algorithm, JwkSet, jws};
-use serde_json::{Value, json};
+use serde_json::json;
 
-const FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/vectors/wycheproof/json_web_signature_test.json"
-);
+mod vectors;
+
 
 const RELABELLED_VALID: [u64; 3] = [357, 367, 370];
 const RELABELLED_INVALID: [u64; 2] = [372, 373];
@@ -35,11 +33,12 @@ const BOUND_TO_ANOTHER_ALG: [u64; 2] = [346, 350];
 
 #[test]
 fn wycheproof_json_web_signature() {
-    let Ok(text) = std::fs::read_to_string(FILE) else {
-        println!("SKIPPED: {FILE} is missing");
+    let Some(data) = vectors::load(
+        "wycheproof_json_web_signature",
+        "wycheproof/json_web_signature_test.json",
+    ) else {
         return;
     };
-    let data: Value = serde_json::from_str(&text).unwrap();
     let allowed: Vec<Algorithm> = Algorithm::ALL
         .into_iter()
         .filter(|a| *a != Algorithm::None)

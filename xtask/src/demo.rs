@@ -2,6 +2,7 @@
 //! (git-ignored) and serves `www/` on http://127.0.0.1:8080.
 
 use std::net::TcpListener;
+use std::path::{Path, PathBuf};
 
 use crate::util::{self, Result};
 use crate::{build, serve};
@@ -9,20 +10,7 @@ use crate::{build, serve};
 const PORT: u16 = 8080;
 
 pub fn run() -> Result<()> {
-    let pkg = build::run()?;
-    let www = util::root().join("www");
-    let index = www.join("index.html");
-    if !index.exists() {
-        util::write(
-            &index,
-            "<!doctype html><title>jwt-wasm</title><p>The jwt-wasm token inspector is coming.</p>\n",
-        )?;
-    }
-    let target = www.join("pkg");
-    util::fresh_dir(&target)?;
-    util::copy_tree(&pkg.join("dist"), &target.join("dist"))?;
-    std::fs::copy(pkg.join("package.json"), target.join("package.json"))
-        .map_err(|e| e.to_string())?;
+    let www = stage(&build::run()?)?;
     let listener = TcpListener::bind(("127.0.0.1", PORT))
         .map_err(|e| format!("cannot bind 127.0.0.1:{PORT}: {e}"))?;
     println!(
@@ -31,4 +19,16 @@ pub fn run() -> Result<()> {
     );
     serve::serve(&listener, &www);
     Ok(())
+}
+
+/// Copies the built package `pkg` (its `dist/` and `package.json`) to
+/// `www/pkg/`, where the inspector imports it from, and returns `www/`.
+pub fn stage(pkg: &Path) -> Result<PathBuf> {
+    let www = util::root().join("www");
+    let target = www.join("pkg");
+    util::fresh_dir(&target)?;
+    util::copy_tree(&pkg.join("dist"), &target.join("dist"))?;
+    std::fs::copy(pkg.join("package.json"), target.join("package.json"))
+        .map_err(|e| e.to_string())?;
+    Ok(www)
 }

@@ -29,6 +29,15 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let root = util::root();
     if !js_only {
+        // The vector tests skip themselves quietly under cargo's output
+        // capture, so say it once here where nobody can miss it.
+        let vectors = root.join("../shared/vectors");
+        if !vectors.is_dir() {
+            println!(
+                "SKIPPED: {} is missing, so the Wycheproof and JOSE cookbook vector tests skip",
+                vectors.display()
+            );
+        }
         util::run(
             util::cargo()
                 .args(["test", "--workspace"])

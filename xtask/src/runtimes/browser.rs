@@ -39,6 +39,26 @@ pub fn plain(ctx: &Ctx) -> Result<Outcome> {
     drive(ctx, &dir)
 }
 
+/// The token inspector (`www/`) with the built package staged as `demo` does,
+/// driven through the end-to-end test in `tests/js/inspector/`.
+pub fn inspector(_ctx: &Ctx) -> Result<Outcome> {
+    ensure_chromium()?;
+    let root = util::root();
+    let test = root.join("tests/js/inspector");
+    util::npm_ci(&test)?;
+    let www = crate::demo::stage(&root.join("pkg"))?;
+    let port = serve::spawn(&www, 0)?;
+    let profile = root.join("target/inspector-chromium-profile");
+    util::fresh_dir(&profile)?;
+    run_suite(
+        Command::new("node")
+            .arg("inspector.test.mjs")
+            .arg(format!("http://127.0.0.1:{port}/"))
+            .arg(&profile)
+            .current_dir(&test),
+    )
+}
+
 /// Serves `root` and loads its index page in a fresh Chromium profile.
 fn drive(ctx: &Ctx, root: &Path) -> Result<Outcome> {
     let port = serve::spawn(root, 0)?;

@@ -9,7 +9,6 @@
 //!   (50 concurrent requests, one JWKS fetch, 401 challenges).
 
 use std::process::Command;
-use std::time::Duration;
 
 use super::{Ctx, Outcome, consumer, run_suite};
 use crate::util::{self, Result};
@@ -31,18 +30,7 @@ pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
         std::fs::copy(example.join(file), dir.join(file))
             .map_err(|e| format!("cannot copy the example's {file}: {e}"))?;
     }
-    let (ok, stdout, stderr) = util::run_captured(
-        Command::new(ctx.bin("wrangler"))
-            .args(["deploy", "--dry-run", "--outdir", "bundle"])
-            .env("CI", "1")
-            .env("WRANGLER_SEND_METRICS", "false")
-            .env("XDG_CONFIG_HOME", dir.join(".config"))
-            .current_dir(&dir),
-        Duration::from_secs(120),
-    )?;
-    if !ok {
-        return Err(format!("wrangler failed:\n{stdout}{stderr}"));
-    }
+    super::workerd::bundle(ctx, &dir)?;
     run_suite(
         Command::new("node")
             .arg("workerd-driver.mjs")

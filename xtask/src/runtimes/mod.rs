@@ -53,6 +53,7 @@ pub const ALL: &[(&str, Runner)] = &[
     ("workerd", workerd::workerd),
     ("browser-vite", browser::vite),
     ("browser-plain", browser::plain),
+    ("inspector", browser::inspector),
     ("jwks-node", jwks::node),
     ("jwks-workerd", jwks::workerd),
 ];

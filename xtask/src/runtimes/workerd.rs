@@ -14,12 +14,9 @@ use std::time::{Duration, Instant};
 use super::{Ctx, Outcome, consumer, parse};
 use crate::util::{self, Result};
 
-pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
-    let dir = consumer(
-        ctx,
-        "workerd",
-        &["suite.mjs", "runners/worker.mjs", "runners/wrangler.toml"],
-    )?;
+/// Bundles the Worker in `dir` as a deploy would, into `dir/bundle`
+/// (`wrangler deploy --dry-run --outdir`).
+pub(super) fn bundle(ctx: &Ctx, dir: &Path) -> Result<()> {
     let (ok, stdout, stderr) = util::run_captured(
         Command::new(ctx.bin("wrangler"))
             .args(["deploy", "--dry-run", "--outdir", "bundle"])
@@ -27,12 +24,23 @@ pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
             .env("WRANGLER_SEND_METRICS", "false")
             // wrangler's logs and settings stay inside the repository.
             .env("XDG_CONFIG_HOME", dir.join(".config"))
-            .current_dir(&dir),
+            .current_dir(dir),
         Duration::from_secs(120),
     )?;
-    if !ok {
-        return Err(format!("wrangler failed:\n{stdout}{stderr}"));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("wrangler failed:\n{stdout}{stderr}"))
     }
+}
+
+pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
+    let dir = consumer(
+        ctx,
+        "workerd",
+        &["suite.mjs", "runners/worker.mjs", "runners/wrangler.toml"],
+    )?;
+    bundle(ctx, &dir)?;
     let port = free_port()?;
     util::write(
         &dir.join("config.capnp"),
