@@ -13,6 +13,7 @@ mod build;
 mod demo;
 mod fuzz;
 mod runtimes;
+mod security;
 mod serve;
 mod test;
 mod util;

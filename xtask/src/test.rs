@@ -81,6 +81,9 @@ pub fn run(args: &[String]) -> Result<()> {
         scratch,
         tarball,
     };
+    if wanted.is_empty() {
+        crate::security::run(&ctx)?;
+    }
 
     let (mut passed, mut failed, mut broken) = (0u32, 0u32, Vec::new());
     let mut lines = Vec::new();
