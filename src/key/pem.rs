@@ -149,6 +149,22 @@ impl Key {
 }
 
 /// PKCS#8 `PrivateKeyInfo` (RFC 5208 / RFC 5958) of any supported family.
+/// Whether `der` parses as a key in one of the DER formats [`Key::from_der`]
+/// reads (before any strength check). The algorithm-confusion guard refuses
+/// such bytes as an HMAC secret: a verifier configured with a DER public key
+/// that also allows HS256 would otherwise accept tokens MACed with the
+/// public key's bytes (the CVE-2015-9235 attack, with DER instead of PEM).
+pub(super) fn is_der_key(der: &[u8]) -> bool {
+    // Every format starts with a SEQUENCE; anything else fails fast.
+    der.first() == Some(&0x30)
+        && (pkcs8_private(der).is_some()
+            || spki_public(der).is_some()
+            || pkcs1_private(der).is_some()
+            || pkcs1_public(der).is_some()
+            || sec1_private(der).is_some()
+            || certificate(der).is_some())
+}
+
 fn pkcs8_private(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(der) {

@@ -3,7 +3,8 @@
 //! A verifier that passes a public key where a secret is expected would let
 //! anyone holding the public key forge HS256 tokens (CVE-2015-9235, CVE-2022-29217
 //! in PyJWT). So, like PyJWT's `HMACAlgorithm.prepare_key`, text that looks
-//! like a PEM document, an OpenSSH public key or a JWK is refused as a secret.
+//! like a PEM document, an OpenSSH public key or a JWK is refused as a secret,
+//! and so are bytes that parse as a DER-encoded key (PyJWT accepts those).
 
 use zeroize::Zeroizing;
 
@@ -26,7 +27,8 @@ impl Key {
     /// An HMAC key from a secret, as bytes or UTF-8 text.
     ///
     /// Refuses, with `InvalidKeyError`, a secret that looks like a PEM
-    /// document, an OpenSSH public key or a JWK (the algorithm-confusion guard).
+    /// document, an OpenSSH public key or a JWK, or that parses as a DER key
+    /// (the algorithm-confusion guard).
     /// An empty or short secret is accepted; see [`Key::key_length_warning`].
     ///
     /// ```
@@ -56,11 +58,13 @@ impl Key {
     }
 }
 
-/// Whether `secret` looks like a PEM document, an SSH public key or a JWK.
+/// Whether `secret` looks like a PEM document, an SSH public key or a JWK,
+/// or is a DER-encoded key.
 fn looks_asymmetric(secret: &[u8]) -> bool {
     contains(secret, b"-----BEGIN")
         || SSH_MARKERS.iter().any(|marker| contains(secret, marker))
         || looks_like_jwk(secret)
+        || super::pem::is_der_key(secret)
 }
 
 /// A JSON object with a `kty` member.

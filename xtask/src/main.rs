@@ -9,11 +9,15 @@
 //!   (`--quick` for a smoke run); the table on stdout, JSON in
 //!   `target/bench/bench.json`.
 //! - `demo`: builds the package and serves `www/` on http://127.0.0.1:8080.
+//! - `fuzz [SECONDS] [TARGET…]`: runs the cargo-fuzz targets in `tests/fuzz`
+//!   (60 s each by default); `test` runs them for 10 s each.
 
 mod bench;
 mod build;
 mod demo;
+mod fuzz;
 mod runtimes;
+mod security;
 mod serve;
 mod test;
 mod util;
@@ -27,8 +31,9 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("demo") => demo::run(),
+        Some("fuzz") => fuzz::command(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|bench|demo>");
+            eprintln!("usage: cargo xtask <build|test|bench|demo|fuzz>");
             eprintln!(
                 "  test accepts runtime names to run only those, e.g. `cargo xtask test --js-only node-esm`"
             );

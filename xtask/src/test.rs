@@ -1,13 +1,14 @@
 //! `cargo xtask test`: everything CI checks.
 //!
 //! 1. `cargo test --workspace`;
-//! 2. the no_std build for wasm (`--no-default-features` with every family);
-//! 3. `cargo xtask build` and `npm pack`;
-//! 4. the JS suite in every runtime against the packed tarball;
-//! 5. `cargo xtask bench --quick` on the same tarball, only to prove the
+//! 2. a 10-second smoke run of every fuzz target (`cargo xtask fuzz`);
+//! 3. the no_std build for wasm (`--no-default-features` with every family);
+//! 4. `cargo xtask build` and `npm pack`;
+//! 5. the JS suite in every runtime against the packed tarball;
+//! 6. `cargo xtask bench --quick` on the same tarball, only to prove the
 //!    bench runs (its figures mean nothing in quick mode).
 //!
-//! `cargo xtask test --js-only [runtime…]` skips 1–2 and runs only the named
+//! `cargo xtask test --js-only [runtime…]` skips 1–3 and runs only the named
 //! runtimes (all when none is named), for quick iterations.
 
 use std::process::Command;
@@ -45,6 +46,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 .args(["test", "--workspace"])
                 .current_dir(&root),
         )?;
+        crate::fuzz::run(10, None)?;
         util::run(
             util::cargo()
                 .args(["build", "--lib", "-p", "jwt-wasm", "--no-default-features"])
@@ -81,6 +83,9 @@ pub fn run(args: &[String]) -> Result<()> {
         scratch,
         tarball,
     };
+    if wanted.is_empty() {
+        crate::security::run(&ctx)?;
+    }
 
     let (mut passed, mut failed, mut broken) = (0u32, 0u32, Vec::new());
     let mut lines = Vec::new();
