@@ -61,6 +61,16 @@ fn field<'a>(v: &'a serde_json::Value, name: &str) -> &'a str {
     v[name].as_str().unwrap_or_else(|| panic!("missing string field {name}"))
 }
 
+/// Whether a Wycheproof test is labelled `valid` (`invalid` is false; any
+/// other label must be handled by the caller before asking).
+fn labelled_valid(test: &serde_json::Value, tc_id: u64) -> bool {
+    match field(test, "result") {
+        "valid" => true,
+        "invalid" => false,
+        other => panic!("tcId {tc_id}: unexpected result {other}"),
+    }
+}
+
 /// Counts outcomes of one vector file and fails the test on any unexpected one.
 struct Tally {
     file: String,

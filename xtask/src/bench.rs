@@ -79,17 +79,7 @@ pub fn run_with(tarball: &Path, baseline: Option<&Path>, quick: bool) -> Result<
         std::fs::copy(bench.join(file), run_dir.join(file))
             .map_err(|e| format!("cannot copy bench/{file}: {e}"))?;
     }
-    util::run(
-        Command::new("npm")
-            .args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--prefer-offline",
-                "--loglevel=error",
-            ])
-            .current_dir(&run_dir),
-    )?;
+    util::npm_install(&run_dir)?;
     let json = root.join("target/bench/bench.json");
     let mut node = Command::new("node");
     node.arg("bench.mjs").arg("--out").arg(&json);

@@ -78,6 +78,14 @@ pub fn npm_ci(dir: &Path) -> Result<()> {
         .current_dir(dir))
 }
 
+/// `npm install` in a scratch project `dir` (whose dependencies are local
+/// tarballs or the tools' lock files), quietly and offline when it can.
+pub fn npm_install(dir: &Path) -> Result<()> {
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"])
+        .current_dir(dir))
+}
+
 /// Empties (or creates) `dir`.
 pub fn fresh_dir(dir: &Path) -> Result<()> {
     if dir.exists() {

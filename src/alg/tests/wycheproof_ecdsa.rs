@@ -29,11 +29,7 @@ fn run(file: &str, curve: Curve) {
             let tc_id = test["tcId"].as_u64().unwrap();
             let msg = hex(field(test, "msg"));
             let sig = hex(field(test, "sig"));
-            let expected = match field(test, "result") {
-                "valid" => true,
-                "invalid" => false,
-                other => panic!("tcId {tc_id}: unexpected result {other}"),
-            };
+            let expected = super::labelled_valid(test, tc_id);
             let got = alg.verify(&msg, &key, &sig).unwrap();
             tally.check(tc_id, expected, got, field(test, "comment"));
             let w = curve.field_len();

@@ -122,11 +122,7 @@ fn run_pss(file: &str) {
         let key = key(public.expect("Wycheproof RSA keys import"));
         for test in group["tests"].as_array().unwrap() {
             let tc_id = test["tcId"].as_u64().unwrap();
-            let labelled_valid = match field(test, "result") {
-                "valid" => true,
-                "invalid" => false,
-                other => panic!("tcId {tc_id}: unexpected result {other}"),
-            };
+            let labelled_valid = super::labelled_valid(test, tc_id);
             let comment = field(test, "comment");
             let expected = pss_expected(labelled_valid, comment, group_slen, h_len, mgf_ok);
             if labelled_valid && !expected {

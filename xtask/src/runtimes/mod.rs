@@ -73,17 +73,7 @@ pub fn consumer(ctx: &Ctx, name: &str, files: &[&str]) -> Result<PathBuf> {
         let to = dir.join(Path::new(file).file_name().unwrap_or_default());
         std::fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
-    util::run(
-        Command::new("npm")
-            .args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--prefer-offline",
-                "--loglevel=error",
-            ])
-            .current_dir(&dir),
-    )?;
+    util::npm_install(&dir)?;
     Ok(dir)
 }
 
