@@ -120,7 +120,11 @@ impl Algorithm {
                 family_name(family)
             );
         }
-        err!(InvalidKey, "The {} key is not usable with the {self} algorithm", family_name(family))
+        err!(
+            InvalidKey,
+            "The {} key is not usable with the {self} algorithm",
+            family_name(family)
+        )
     }
 }
 

@@ -170,7 +170,11 @@ impl Error {
     /// assert_eq!(err.message(), "Not enough segments");
     /// ```
     pub fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
-        Self(Box::new(Inner { kind, message: message.into(), claim: None }))
+        Self(Box::new(Inner {
+            kind,
+            message: message.into(),
+            claim: None,
+        }))
     }
 
     /// `MissingRequiredClaimError` for `claim`, with PyJWT's message.

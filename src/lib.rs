@@ -3,7 +3,12 @@
 // A build with only some algorithm families leaves a few shared helpers
 // (hash lookup, PEM and RNG utilities) without a caller; that is expected.
 #![cfg_attr(
-    not(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa")),
+    not(all(
+        feature = "hmac",
+        feature = "rsa",
+        feature = "ecdsa",
+        feature = "eddsa"
+    )),
     allow(dead_code)
 )]
 
@@ -35,8 +40,8 @@ pub use header::Header;
 pub use jwks::JwkSet;
 pub use jwks_client::{Freshness, JwksCache, JwksPolicy, Plan, check_jwks_url};
 pub use jwt::{
-    DecodedToken, EncodeOptions, decode, decode_complete, decode_complete_with, encode, encode_json,
-    encode_with,
+    DecodedToken, EncodeOptions, decode, decode_complete, decode_complete_with, encode,
+    encode_json, encode_with,
 };
 pub use key::{Key, KeyResolver};
 pub use validation::{DEFAULT_MAX_TOKEN_LENGTH, Validation};

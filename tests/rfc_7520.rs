@@ -8,7 +8,6 @@ use serde_json::Value;
 
 mod vectors;
 
-
 /// The cookbook file `name`, or `None` (after a loud SKIPPED line) when the
 /// shared vectors are not there.
 fn load(name: &str) -> Option<Value> {

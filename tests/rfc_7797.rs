@@ -11,7 +11,6 @@ use serde_json::Value;
 
 mod vectors;
 
-
 /// RFC 7797 §4: the HMAC key.
 const K: &str =
     "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";

@@ -7,7 +7,6 @@ use jwt_wasm::{Algorithm, ErrorKind, Key, base64url, jws};
 
 mod vectors;
 
-
 #[test]
 fn appendix_a_4_ed25519_signing_and_verification() {
     let Some(case) = vectors::load("rfc_8037", "jose-cookbook/curve25519/jws.json") else {

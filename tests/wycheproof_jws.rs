@@ -26,7 +26,6 @@ use serde_json::json;
 
 mod vectors;
 
-
 const RELABELLED_VALID: [u64; 3] = [357, 367, 370];
 const RELABELLED_INVALID: [u64; 2] = [372, 373];
 const BOUND_TO_ANOTHER_ALG: [u64; 2] = [346, 350];

@@ -14,15 +14,40 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 // Tests across families need every family compiled in.
-#[cfg(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+#[cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 mod ecdsa_edges;
-#[cfg(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+#[cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 mod keys;
-#[cfg(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+#[cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 mod mismatch;
-#[cfg(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+#[cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 mod rfc7515;
-#[cfg(all(feature = "hmac", feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+#[cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 mod roundtrip;
 
 #[cfg(feature = "ecdsa")]
@@ -39,7 +64,10 @@ mod wycheproof_rsa;
 /// Decodes lowercase or uppercase hex; test data only.
 fn hex(s: &str) -> Vec<u8> {
     assert!(s.len().is_multiple_of(2), "odd hex length: {s}");
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 /// Reads a Wycheproof file from the shared vectors folder, or prints a loud
@@ -58,7 +86,9 @@ fn wycheproof_file(name: &str) -> Option<serde_json::Value> {
 
 /// Reads a string field of a Wycheproof JSON object.
 fn field<'a>(v: &'a serde_json::Value, name: &str) -> &'a str {
-    v[name].as_str().unwrap_or_else(|| panic!("missing string field {name}"))
+    v[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("missing string field {name}"))
 }
 
 /// Whether a Wycheproof test is labelled `valid` (`invalid` is false; any
@@ -81,7 +111,12 @@ struct Tally {
 
 impl Tally {
     fn new(file: &str) -> Self {
-        Self { file: file.into(), passed: 0, failures: Vec::new(), notes: Vec::new() }
+        Self {
+            file: file.into(),
+            passed: 0,
+            failures: Vec::new(),
+            notes: Vec::new(),
+        }
     }
 
     /// Records one case: `got` must equal `expected`.
@@ -89,8 +124,9 @@ impl Tally {
         if expected == got {
             self.passed += 1;
         } else {
-            self.failures
-                .push(alloc::format!("tcId {tc_id} ({comment}): expected {expected}, got {got}"));
+            self.failures.push(alloc::format!(
+                "tcId {tc_id} ({comment}): expected {expected}, got {got}"
+            ));
         }
     }
 
@@ -110,6 +146,11 @@ impl Tally {
             self.notes.join("; ")
         );
         assert!(self.passed > 0, "{}: no cases ran", self.file);
-        assert!(self.failures.is_empty(), "{}:\n{}", self.file, self.failures.join("\n"));
+        assert!(
+            self.failures.is_empty(),
+            "{}:\n{}",
+            self.file,
+            self.failures.join("\n")
+        );
     }
 }

@@ -82,7 +82,13 @@ pub fn npm_ci(dir: &Path) -> Result<()> {
 /// tarballs or the tools' lock files), quietly and offline when it can.
 pub fn npm_install(dir: &Path) -> Result<()> {
     run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"])
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefer-offline",
+            "--loglevel=error",
+        ])
         .current_dir(dir))
 }
 

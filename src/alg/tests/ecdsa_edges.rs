@@ -58,7 +58,10 @@ fn out_of_range_and_psychic_signatures_are_false() {
             for (what, sig) in bad {
                 assert_eq!(sig.len(), 2 * w);
                 assert!(!alg.verify(msg, &public, &sig).unwrap(), "{alg}: {what}");
-                assert!(!alg.verify(msg, &private, &sig).unwrap(), "{alg}: {what} (private)");
+                assert!(
+                    !alg.verify(msg, &private, &sig).unwrap(),
+                    "{alg}: {what} (private)"
+                );
                 cases += 1;
             }
             assert!(alg.verify(msg, &public, &good).unwrap());
@@ -77,7 +80,11 @@ fn add_mod_width(a: &[u8], n: &[u8]) -> Vec<u8> {
         out[i] = sum as u8;
         carry = sum >> 8;
     }
-    if carry == 0 { out } else { alloc::vec![0xff; a.len()] }
+    if carry == 0 {
+        out
+    } else {
+        alloc::vec![0xff; a.len()]
+    }
 }
 
 #[test]
@@ -94,10 +101,20 @@ fn high_s_signatures_verify_on_every_curve() {
         let sig = alg.sign(msg, &private).unwrap();
         let (r, s) = sig.split_at(w);
         let flipped = concat(r, &sub(&n, s));
-        let high = if s > &flipped[w..] { sig.clone() } else { flipped.clone() };
-        assert!(high[w..] > *sub(&n, &high[w..]), "{alg}: built a high-S signature");
+        let high = if s > &flipped[w..] {
+            sig.clone()
+        } else {
+            flipped.clone()
+        };
+        assert!(
+            high[w..] > *sub(&n, &high[w..]),
+            "{alg}: built a high-S signature"
+        );
         assert!(alg.verify(msg, &public, &sig).unwrap(), "{alg}: as signed");
-        assert!(alg.verify(msg, &public, &flipped).unwrap(), "{alg}: s ↦ n − s");
+        assert!(
+            alg.verify(msg, &public, &flipped).unwrap(),
+            "{alg}: s ↦ n − s"
+        );
         assert!(alg.verify(msg, &public, &high).unwrap(), "{alg}: high S");
     }
 }
@@ -116,7 +133,11 @@ fn k256_alone_would_reject_high_s_which_is_why_we_normalize() {
         panic!("not a k256 key")
     };
     assert!(sk.verifying_key().verify(b"k", &high).is_err());
-    assert!(Algorithm::ES256K.verify(b"k", &private, &high.to_bytes()).unwrap());
+    assert!(
+        Algorithm::ES256K
+            .verify(b"k", &private, &high.to_bytes())
+            .unwrap()
+    );
 }
 
 #[test]
@@ -140,11 +161,20 @@ fn signatures_are_fixed_width_and_left_padded() {
             }
         }
         let (msg, sig) = found.unwrap_or_else(|| panic!("{alg}: no short scalar in 4000 tries"));
-        assert!(alg.verify(&msg, &public, &sig).unwrap(), "{alg}: padded signature verifies");
+        assert!(
+            alg.verify(&msg, &public, &sig).unwrap(),
+            "{alg}: padded signature verifies"
+        );
         // Stripping the padding byte breaks the fixed width: never verifies.
-        let stripped: Vec<u8> =
-            if sig[0] == 0 { sig[1..].to_vec() } else { [&sig[..w], &sig[w + 1..]].concat() };
-        assert!(!alg.verify(&msg, &public, &stripped).unwrap(), "{alg}: unpadded");
+        let stripped: Vec<u8> = if sig[0] == 0 {
+            sig[1..].to_vec()
+        } else {
+            [&sig[..w], &sig[w + 1..]].concat()
+        };
+        assert!(
+            !alg.verify(&msg, &public, &stripped).unwrap(),
+            "{alg}: unpadded"
+        );
     }
 }
 

@@ -71,7 +71,10 @@ pub(super) fn generate(family: Family) -> (Key, Option<Key>) {
         Family::Ec(curve) => {
             let private = ec_private(curve);
             let public = ec_public(&private);
-            (Key::new(Material::EcPrivate(private)), Some(Key::new(Material::EcPublic(public))))
+            (
+                Key::new(Material::EcPrivate(private)),
+                Some(Key::new(Material::EcPublic(public))),
+            )
         }
         Family::Ed25519 => {
             let seed: [u8; 32] = random(32).try_into().unwrap();
@@ -88,7 +91,9 @@ pub(super) fn generate(family: Family) -> (Key, Option<Key>) {
 
 /// Every algorithm that signs (all but `none`).
 pub(super) fn signing_algorithms() -> impl Iterator<Item = Algorithm> {
-    Algorithm::ALL.into_iter().filter(|alg| *alg != Algorithm::None)
+    Algorithm::ALL
+        .into_iter()
+        .filter(|alg| *alg != Algorithm::None)
 }
 
 /// One family per distinct key kind the crate supports.

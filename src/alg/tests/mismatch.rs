@@ -23,7 +23,11 @@ fn every_key_family_is_refused_by_every_other_familys_algorithms() {
                     accepted += 1;
                 } else {
                     let err = verified.unwrap_err();
-                    assert_eq!(err.kind(), ErrorKind::InvalidKey, "{alg} verify with {family:?}");
+                    assert_eq!(
+                        err.kind(),
+                        ErrorKind::InvalidKey,
+                        "{alg} verify with {family:?}"
+                    );
                     assert!(err.message().contains(alg.name()), "{}", err.message());
                     refused += 1;
                 }
@@ -33,7 +37,11 @@ fn every_key_family_is_refused_by_every_other_familys_algorithms() {
                 assert!(signed.is_ok(), "{alg} signs with {family:?}");
             } else {
                 let err = signed.unwrap_err();
-                assert_eq!(err.kind(), ErrorKind::InvalidKey, "{alg} sign with {family:?}");
+                assert_eq!(
+                    err.kind(),
+                    ErrorKind::InvalidKey,
+                    "{alg} sign with {family:?}"
+                );
                 assert!(err.message().contains("not usable"), "{}", err.message());
                 refused += 1;
             }
@@ -52,7 +60,11 @@ fn public_keys_cannot_sign() {
         let Some(public) = public else { continue };
         let err = alg.sign(MSG, &public).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidKey, "{alg}");
-        assert!(err.message().contains("is a public key and cannot sign"), "{}", err.message());
+        assert!(
+            err.message().contains("is a public key and cannot sign"),
+            "{}",
+            err.message()
+        );
     }
 }
 

@@ -148,7 +148,9 @@ fn rfc7515_a4_es512_verifies() {
     assert_eq!(sig.len(), 132);
     assert!(Algorithm::ES512.verify(&input, &public, &sig).unwrap());
     assert!(
-        !Algorithm::ES512.verify(&input, &public, &super::roundtrip::der_of_raw(&sig)).unwrap()
+        !Algorithm::ES512
+            .verify(&input, &public, &super::roundtrip::der_of_raw(&sig))
+            .unwrap()
     );
 
     let d = b64url(concat!(

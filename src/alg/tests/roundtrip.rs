@@ -27,9 +27,15 @@ fn every_algorithm_round_trips_with_private_and_public_keys() {
         let (private, public) = generate(alg.family());
         let sig = alg.sign(MSG, &private).unwrap();
         assert_eq!(sig.len(), expected_len(alg), "{alg}: signature length");
-        assert!(alg.verify(MSG, &private, &sig).unwrap(), "{alg}: private key verifies");
+        assert!(
+            alg.verify(MSG, &private, &sig).unwrap(),
+            "{alg}: private key verifies"
+        );
         if let Some(public) = &public {
-            assert!(alg.verify(MSG, public, &sig).unwrap(), "{alg}: public key verifies");
+            assert!(
+                alg.verify(MSG, public, &sig).unwrap(),
+                "{alg}: public key verifies"
+            );
         }
         ran += 1;
     }
@@ -45,24 +51,45 @@ fn altered_messages_and_signatures_do_not_verify() {
 
         let mut other_msg = MSG.to_vec();
         other_msg[3] ^= 0x01;
-        assert!(!alg.verify(&other_msg, key, &sig).unwrap(), "{alg}: tampered message");
+        assert!(
+            !alg.verify(&other_msg, key, &sig).unwrap(),
+            "{alg}: tampered message"
+        );
 
         for i in [0, sig.len() / 2, sig.len() - 1] {
             let mut bad = sig.clone();
             bad[i] ^= 0x80;
-            assert!(!alg.verify(MSG, key, &bad).unwrap(), "{alg}: bit flip at {i}");
+            assert!(
+                !alg.verify(MSG, key, &bad).unwrap(),
+                "{alg}: bit flip at {i}"
+            );
         }
 
         let mut longer = sig.clone();
         longer.push(0);
-        assert!(!alg.verify(MSG, key, &longer).unwrap(), "{alg}: trailing zero byte");
+        assert!(
+            !alg.verify(MSG, key, &longer).unwrap(),
+            "{alg}: trailing zero byte"
+        );
         let mut prefixed = alloc::vec![0];
         prefixed.extend_from_slice(&sig);
-        assert!(!alg.verify(MSG, key, &prefixed).unwrap(), "{alg}: leading zero byte");
-        assert!(!alg.verify(MSG, key, &sig[..sig.len() - 1]).unwrap(), "{alg}: truncated");
-        assert!(!alg.verify(MSG, key, &[]).unwrap(), "{alg}: empty signature");
+        assert!(
+            !alg.verify(MSG, key, &prefixed).unwrap(),
+            "{alg}: leading zero byte"
+        );
+        assert!(
+            !alg.verify(MSG, key, &sig[..sig.len() - 1]).unwrap(),
+            "{alg}: truncated"
+        );
+        assert!(
+            !alg.verify(MSG, key, &[]).unwrap(),
+            "{alg}: empty signature"
+        );
         let zeros = alloc::vec![0; sig.len()];
-        assert!(!alg.verify(MSG, key, &zeros).unwrap(), "{alg}: all-zero signature");
+        assert!(
+            !alg.verify(MSG, key, &zeros).unwrap(),
+            "{alg}: all-zero signature"
+        );
     }
 }
 
@@ -99,7 +126,11 @@ fn signatures_of_one_hash_do_not_verify_under_another() {
             let sig = signer.sign(MSG, key).unwrap();
             for verifier in group {
                 let ok = verifier.verify(MSG, key, &sig).unwrap();
-                assert_eq!(ok, signer == verifier, "signed {signer}, verified {verifier}");
+                assert_eq!(
+                    ok,
+                    signer == verifier,
+                    "signed {signer}, verified {verifier}"
+                );
             }
         }
     }
@@ -121,7 +152,10 @@ fn deterministic_algorithms_sign_the_same_way_twice_and_pss_does_not() {
 /// Minimal ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }` of a raw signature.
 pub(super) fn der_of_raw(raw: &[u8]) -> Vec<u8> {
     fn int(bytes: &[u8]) -> Vec<u8> {
-        let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len() - 1);
+        let start = bytes
+            .iter()
+            .position(|b| *b != 0)
+            .unwrap_or(bytes.len() - 1);
         let mut v = alloc::vec![0x02];
         let body = &bytes[start..];
         let pad = body[0] & 0x80 != 0;
@@ -147,20 +181,34 @@ pub(super) fn der_of_raw(raw: &[u8]) -> Vec<u8> {
 #[test]
 fn der_encoded_ecdsa_signatures_are_rejected() {
     // RFC 7518 §3.4: JWS carries R ‖ S, never the ASN.1 form.
-    for alg in [Algorithm::ES256, Algorithm::ES384, Algorithm::ES512, Algorithm::ES256K] {
+    for alg in [
+        Algorithm::ES256,
+        Algorithm::ES384,
+        Algorithm::ES512,
+        Algorithm::ES256K,
+    ] {
         let (private, public) = generate(alg.family());
         let public = public.unwrap();
         let raw = alg.sign(MSG, &private).unwrap();
         assert!(alg.verify(MSG, &public, &raw).unwrap());
         let der = der_of_raw(&raw);
-        assert_ne!(der.len(), raw.len(), "{alg}: DER differs in length from raw");
-        assert!(!alg.verify(MSG, &public, &der).unwrap(), "{alg}: DER signature");
+        assert_ne!(
+            der.len(),
+            raw.len(),
+            "{alg}: DER differs in length from raw"
+        );
+        assert!(
+            !alg.verify(MSG, &public, &der).unwrap(),
+            "{alg}: DER signature"
+        );
     }
 }
 
 #[test]
 fn garbage_signatures_of_any_length_are_false_never_errors() {
-    let lengths = [0, 1, 2, 31, 32, 33, 48, 63, 64, 65, 66, 96, 131, 132, 133, 255, 256, 257, 1024];
+    let lengths = [
+        0, 1, 2, 31, 32, 33, 48, 63, 64, 65, 66, 96, 131, 132, 133, 255, 256, 257, 1024,
+    ];
     for alg in signing_algorithms() {
         let (private, public) = generate(alg.family());
         for key in [Some(&private), public.as_ref()].into_iter().flatten() {

@@ -17,7 +17,9 @@ fn public_key(curve: Curve, sec1: &[u8]) -> Option<Key> {
 }
 
 fn run(file: &str, curve: Curve) {
-    let Some(json) = wycheproof_file(file) else { return };
+    let Some(json) = wycheproof_file(file) else {
+        return;
+    };
     let alg: Algorithm = curve.algorithm();
     let mut tally = Tally::new(file);
     let mut high_s_valid = 0;
@@ -41,7 +43,9 @@ fn run(file: &str, curve: Curve) {
     // tcId 1 ("signature malleability") and others are valid high-S cases: a
     // low-S-only verifier would fail them.
     assert!(high_s_valid > 0, "{file}: no high-S valid case seen");
-    tally.note(alloc::format!("{high_s_valid} valid high-S signatures accepted"));
+    tally.note(alloc::format!(
+        "{high_s_valid} valid high-S signatures accepted"
+    ));
     tally.finish();
 }
 

@@ -12,7 +12,9 @@ use crate::key::{Key, Material};
 #[test]
 fn wycheproof_ed25519() {
     let file = "ed25519_test.json";
-    let Some(json) = wycheproof_file(file) else { return };
+    let Some(json) = wycheproof_file(file) else {
+        return;
+    };
     let mut tally = Tally::new(file);
     // tcIds where the lenient `verify` disagrees with Wycheproof's label.
     let mut lenient_wrong: Vec<u64> = Vec::new();
@@ -35,7 +37,9 @@ fn wycheproof_ed25519() {
     }
     // The decision in `eddsa::verify`: strict matches every label; record how
     // the lenient check fares so the choice stays justified by data.
-    tally.note(alloc::format!("lenient verify would mislabel tcIds {lenient_wrong:?}"));
+    tally.note(alloc::format!(
+        "lenient verify would mislabel tcIds {lenient_wrong:?}"
+    ));
     tally.finish();
 }
 

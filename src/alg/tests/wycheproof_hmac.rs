@@ -12,7 +12,9 @@ use crate::Algorithm;
 use crate::key::{Key, Material};
 
 fn run(file: &str, alg: Algorithm) {
-    let Some(json) = wycheproof_file(file) else { return };
+    let Some(json) = wycheproof_file(file) else {
+        return;
+    };
     let full_bits = 8 * alg.hash().unwrap().len() as u64;
     let mut tally = Tally::new(file);
     let mut truncated = 0;
@@ -37,7 +39,9 @@ fn run(file: &str, alg: Algorithm) {
         }
     }
     assert!(truncated > 0, "{file}: expected truncated-tag groups");
-    tally.note(alloc::format!("{truncated} truncated-tag cases rejected (JWS uses full tags)"));
+    tally.note(alloc::format!(
+        "{truncated} truncated-tag cases rejected (JWS uses full tags)"
+    ));
     tally.finish();
 }
 

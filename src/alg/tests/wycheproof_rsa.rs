@@ -56,7 +56,9 @@ fn pkcs1_expected(result: &str, tc_id: u64) -> bool {
 }
 
 fn run_pkcs1(file: &str) {
-    let Some(json) = wycheproof_file(file) else { return };
+    let Some(json) = wycheproof_file(file) else {
+        return;
+    };
     let mut tally = Tally::new(file);
     let mut acceptable = 0;
     for group in json["testGroups"].as_array().unwrap() {
@@ -69,11 +71,20 @@ fn run_pkcs1(file: &str) {
             if result == "acceptable" {
                 acceptable += 1;
             }
-            let got = alg.verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig"))).unwrap();
-            tally.check(tc_id, pkcs1_expected(result, tc_id), got, field(test, "comment"));
+            let got = alg
+                .verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig")))
+                .unwrap();
+            tally.check(
+                tc_id,
+                pkcs1_expected(result, tc_id),
+                got,
+                field(test, "comment"),
+            );
         }
     }
-    tally.note(alloc::format!("{acceptable} acceptable (MissingNull) rejected"));
+    tally.note(alloc::format!(
+        "{acceptable} acceptable (MissingNull) rejected"
+    ));
     tally.finish();
 }
 
@@ -96,7 +107,9 @@ fn pss_expected(
     h_len: u64,
     mgf_ok: bool,
 ) -> bool {
-    let changed = comment.strip_prefix("s_len changed to ").and_then(|n| n.parse::<u64>().ok());
+    let changed = comment
+        .strip_prefix("s_len changed to ")
+        .and_then(|n| n.parse::<u64>().ok());
     match changed {
         Some(slen) => mgf_ok && slen == h_len,
         None => labelled_valid && mgf_ok && group_slen == h_len,
@@ -106,7 +119,9 @@ fn pss_expected(
 /// Runs one PSS file; `applicable` tells whether a group's parameters are a
 /// JWS `PS*` parameter set.
 fn run_pss(file: &str) {
-    let Some(json) = wycheproof_file(file) else { return };
+    let Some(json) = wycheproof_file(file) else {
+        return;
+    };
     let mut tally = Tally::new(file);
     let (mut foreign_params, mut skipped) = (0, 0);
     for group in json["testGroups"].as_array().unwrap() {
@@ -128,7 +143,9 @@ fn run_pss(file: &str) {
             if labelled_valid && !expected {
                 foreign_params += 1;
             }
-            let got = alg.verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig"))).unwrap();
+            let got = alg
+                .verify(&hex(field(test, "msg")), &key, &hex(field(test, "sig")))
+                .unwrap();
             tally.check(tc_id, expected, got, comment);
         }
     }
@@ -238,7 +255,9 @@ mod embedded {
                 }
             }
             assert_eq!(valid_rejected > 0, !applicable, "{name:?}");
-            tally.note(alloc::format!("{valid_rejected} valid-but-wrong-parameter cases rejected"));
+            tally.note(alloc::format!(
+                "{valid_rejected} valid-but-wrong-parameter cases rejected"
+            ));
             tally.finish();
         }
     }
