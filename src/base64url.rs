@@ -74,9 +74,14 @@ fn check(text: &str) -> Result<(), Error> {
 /// instead of `base64ct`'s constant-time arithmetic, which made decoding
 /// most of the time of an HS256 decode in wasm. Key material keeps [`decode`].
 pub(crate) fn decode_public(text: &str) -> Result<Vec<u8>, Error> {
-    check(text)?;
-    let trailing = || err!(Decode, "the last character has non-zero unused bits");
-    let six = |b: u8| u32::from(DECODE[usize::from(b)]);
+    // One pass: the table marks bytes outside the alphabet, and only a bad
+    // input pays for [`check`], which names what is wrong.
+    let mut seen = 0u8;
+    let mut six = |b: u8| {
+        let v = DECODE[usize::from(b)];
+        seen |= v;
+        u32::from(v)
+    };
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     let chunks = text.as_bytes().chunks_exact(4);
     let rest = chunks.remainder();
@@ -86,6 +91,14 @@ pub(crate) fn decode_public(text: &str) -> Result<Vec<u8>, Error> {
             out.extend_from_slice(&v.to_be_bytes()[1..]);
         }
     }
+    for &b in rest {
+        six(b);
+    }
+    if seen & INVALID != 0 || rest.len() == 1 {
+        check(text)?;
+    }
+    let trailing = || err!(Decode, "the last character has non-zero unused bits");
+    let six = |b: u8| u32::from(DECODE[usize::from(b)]);
     match *rest {
         [a, b] => {
             let v = six(a) << 6 | six(b);
@@ -139,10 +152,12 @@ pub(crate) fn encode_public(bytes: &[u8]) -> String {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// Each alphabet character's 6-bit value (other bytes are 0; [`check`]
-/// rejects them before any lookup).
+/// Marks a byte outside the alphabet in [`DECODE`].
+const INVALID: u8 = 0x80;
+
+/// Each alphabet character's 6-bit value; [`INVALID`] for every other byte.
 const DECODE: [u8; 256] = {
-    let mut table = [0u8; 256];
+    let mut table = [INVALID; 256];
     let mut i = 0;
     while i < 64 {
         table[ALPHABET[i] as usize] = i as u8;

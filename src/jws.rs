@@ -2,6 +2,7 @@
 //! algorithm policy, signature checks and signing. No JWT claim rules here;
 //! [`decode`](crate::decode) and [`encode`](crate::encode) build on this.
 
+use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -14,10 +15,12 @@ use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 
 /// A compact token taken apart, before any signature check.
 #[derive(Debug)]
-pub(crate) struct Parts {
+pub(crate) struct Parts<'t> {
     pub(crate) header: Header,
-    /// `BASE64URL(header) '.' payload-as-signed`: the JWS Signing Input.
-    pub(crate) signing_input: Vec<u8>,
+    /// `BASE64URL(header) '.' payload-as-signed`: the JWS Signing Input. For
+    /// a token that carries its payload this is the token's own prefix, so
+    /// nothing is copied; a detached payload needs its own buffer.
+    pub(crate) signing_input: Cow<'t, [u8]>,
     /// The payload bytes (decoded, raw for `b64: false`, or the detached ones).
     pub(crate) payload: Vec<u8>,
     pub(crate) signature: Vec<u8>,
@@ -63,37 +66,44 @@ fn decode_segment(text: &str, prefix: &str, name: &str) -> Result<Vec<u8>, Error
 /// segment must then be empty, RFC 7515 Appendix F / RFC 7797 §5.2); else,
 /// for `b64: false`, the raw payload segment (RFC 7797 §5.2); else the
 /// decoded payload segment.
-pub(crate) fn parse(token: &str, max_len: usize, detached: Option<&[u8]>) -> Result<Parts, Error> {
+pub(crate) fn parse<'t>(
+    token: &'t str,
+    max_len: usize,
+    detached: Option<&[u8]>,
+) -> Result<Parts<'t>, Error> {
     let [header_seg, payload_seg, sig_seg] = split(token, max_len)?;
     let header_bytes = decode_segment(header_seg, "header", "header")?;
     let header = Header::parse(&header_bytes)?;
     header.validate()?;
-    let mut signing_input = Vec::with_capacity(header_seg.len() + 1 + payload_seg.len());
-    signing_input.extend_from_slice(header_seg.as_bytes());
-    signing_input.push(b'.');
-    let payload = match detached {
+    // `header '.' payload`, exactly as it stands at the start of the token.
+    let in_token = token
+        .get(..header_seg.len() + 1 + payload_seg.len())
+        .unwrap_or_default()
+        .as_bytes();
+    let with_detached = |signed: &[u8]| {
+        let mut input = Vec::with_capacity(header_seg.len() + 1 + signed.len());
+        input.extend_from_slice(header_seg.as_bytes());
+        input.push(b'.');
+        input.extend_from_slice(signed);
+        Cow::Owned(input)
+    };
+    let (signing_input, payload) = match detached {
         Some(_) if !payload_seg.is_empty() => {
             return Err(err!(
                 Decode,
                 "Invalid payload: a detached payload was given but the token carries one too"
             ));
         }
-        Some(bytes) if header.b64() => {
-            signing_input.extend_from_slice(base64url::encode_public(bytes).as_bytes());
-            bytes.to_vec()
-        }
-        Some(bytes) => {
-            signing_input.extend_from_slice(bytes);
-            bytes.to_vec()
-        }
-        None if header.b64() => {
-            signing_input.extend_from_slice(payload_seg.as_bytes());
-            decode_segment(payload_seg, "payload", "payload")?
-        }
-        None => {
-            signing_input.extend_from_slice(payload_seg.as_bytes());
-            payload_seg.as_bytes().to_vec()
-        }
+        Some(bytes) if header.b64() => (
+            with_detached(base64url::encode_public(bytes).as_bytes()),
+            bytes.to_vec(),
+        ),
+        Some(bytes) => (with_detached(bytes), bytes.to_vec()),
+        None if header.b64() => (
+            Cow::Borrowed(in_token),
+            decode_segment(payload_seg, "payload", "payload")?,
+        ),
+        None => (Cow::Borrowed(in_token), payload_seg.as_bytes().to_vec()),
     };
     let signature = decode_segment(sig_seg, "crypto", "signature")?;
     Ok(Parts {
@@ -149,7 +159,7 @@ pub(crate) fn key_policy(
 /// accepted only when the resolved key is bound to an algorithm, which then
 /// becomes the allowlist. Returns the key-length warning, if any.
 pub(crate) fn verify_parts(
-    parts: &Parts,
+    parts: &Parts<'_>,
     resolver: &dyn KeyResolver,
     allowed: &[String],
     enforce_min_key: bool,

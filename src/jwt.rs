@@ -156,14 +156,7 @@ pub fn decode_complete(
     key: &dyn KeyResolver,
     validation: &Validation,
 ) -> Result<DecodedToken, Error> {
-    decode_inner(token, validation, Claims::All, |parts| {
-        jws::verify_parts(
-            parts,
-            key,
-            &validation.algorithms,
-            validation.enforce_minimum_key_length,
-        )
-    })
+    decode_inner(token, validation, Claims::All, with_key(key, validation))
 }
 
 /// [`decode_complete`] for callers that use the payload text and not the
@@ -175,14 +168,27 @@ pub(crate) fn decode_complete_lean(
     key: &dyn KeyResolver,
     validation: &Validation,
 ) -> Result<DecodedToken, Error> {
-    decode_inner(token, validation, Claims::Checked, |parts| {
+    decode_inner(
+        token,
+        validation,
+        Claims::Checked,
+        with_key(key, validation),
+    )
+}
+
+/// The signature step of [`decode_inner`] for a key (or JWK Set).
+fn with_key<'a>(
+    key: &'a dyn KeyResolver,
+    validation: &'a Validation,
+) -> impl FnOnce(&jws::Parts<'_>) -> Result<Option<String>, Error> + 'a {
+    move |parts| {
         jws::verify_parts(
             parts,
             key,
             &validation.algorithms,
             validation.enforce_minimum_key_length,
         )
-    })
+    }
 }
 
 /// Which claims [`decode_inner`] builds into the map.
@@ -239,7 +245,7 @@ fn decode_inner(
     token: &str,
     validation: &Validation,
     which: Claims,
-    verify: impl FnOnce(&jws::Parts) -> Result<Option<String>, Error>,
+    verify: impl FnOnce(&jws::Parts<'_>) -> Result<Option<String>, Error>,
 ) -> Result<DecodedToken, Error> {
     validation.check_settings()?;
     let parts = jws::parse(
