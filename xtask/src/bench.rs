@@ -29,9 +29,15 @@ pub fn run(args: &[String]) -> Result<()> {
                 .ok_or("--baseline needs a tarball path")
         })
         .transpose()?;
+    // `--only HS256,claims`: only the rows whose name contains one of the words.
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .map(|i| args.get(i + 1).cloned().ok_or("--only needs a list of words"))
+        .transpose()?;
     let pkg = build::run()?;
     let tarball = pack(&pkg, &util::root().join("bench/.scratch/pack"))?;
-    run_with(&tarball, baseline.as_deref(), quick)
+    run_with(&tarball, baseline.as_deref(), quick, only.as_deref())
 }
 
 /// `npm pack` of `pkg` into `dest`; returns the tarball.
@@ -54,7 +60,12 @@ pub fn pack(pkg: &Path, dest: &Path) -> Result<PathBuf> {
 }
 
 /// Runs the bench against an already packed `tarball`.
-pub fn run_with(tarball: &Path, baseline: Option<&Path>, quick: bool) -> Result<()> {
+pub fn run_with(
+    tarball: &Path,
+    baseline: Option<&Path>,
+    quick: bool,
+    only: Option<&str>,
+) -> Result<()> {
     let root = util::root();
     let bench = root.join("bench");
     util::npm_ci(&bench)?;
@@ -88,6 +99,9 @@ pub fn run_with(tarball: &Path, baseline: Option<&Path>, quick: bool) -> Result<
     }
     if baseline.is_some() {
         node.arg("--baseline");
+    }
+    if let Some(only) = only {
+        node.arg("--only").arg(only);
     }
     util::run(node.current_dir(&run_dir))
 }

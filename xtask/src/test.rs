@@ -127,7 +127,7 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     println!("{passed} passed, {failed} failed");
     if wanted.is_empty() {
-        crate::bench::run_with(&ctx.tarball, None, true)?;
+        crate::bench::run_with(&ctx.tarball, None, true, None)?;
     }
     if broken.is_empty() {
         Ok(())
