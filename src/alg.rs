@@ -17,6 +17,8 @@ mod ecdsa;
 mod eddsa;
 #[cfg(feature = "hmac")]
 mod hmac;
+#[cfg(feature = "hmac")]
+pub(crate) use hmac::Secret;
 #[cfg(feature = "rsa")]
 mod rsa;
 

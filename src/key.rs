@@ -11,9 +11,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-#[cfg(feature = "hmac")]
-use zeroize::Zeroizing;
-
 #[cfg(feature = "ecdsa")]
 use crate::algorithm::Curve;
 use crate::algorithm::{Algorithm, Family};
@@ -70,7 +67,7 @@ pub struct Key {
 #[derive(Clone)]
 pub(crate) enum Material {
     #[cfg(feature = "hmac")]
-    Secret(Zeroizing<Vec<u8>>),
+    Secret(crate::alg::Secret),
     #[cfg(feature = "rsa")]
     RsaPrivate(alloc::boxed::Box<rsa::RsaPrivateKey>),
     #[cfg(feature = "rsa")]

@@ -4,7 +4,7 @@
 import {
   rawDecodeBytes, rawDecodeCustom, rawDecodeJwks, rawDecodeKey, rawDecodeNoKey, rawDecodeText, rawEncodeBytes,
   rawEncodeCustom, rawEncodeKey, rawEncodeText, rawEncodeUnsecured, rawAlgorithmName, rawUnverifiedClaims,
-  rawUnverifiedHeader, RawKeyCache,
+  rawUnverifiedHeader, RawKeyCache, RawValidation,
 } from "../dist/jwt_wasm.js";
 import { canonical, custom, customized, disabled, getAlgorithmByName, notSupported } from "./algorithms.js";
 import { JwkSet, Key, rawKeyFor, rawOf, rawSetOf, wrapKey } from "./keys.js";
@@ -86,43 +86,74 @@ export function encode(payload, key, options) {
 
 // ---------------------------------------------------------------- decode
 
+// Decode options parsed in wasm, kept by their JSON text: a caller that
+// passes the same options on every call has them parsed once. Bounded, since
+// the text can differ on every call.
+const validations = new Map();
+const MAX_VALIDATIONS = 64;
+
+function validationFor(json) {
+  let v = validations.get(json);
+  if (v === undefined) {
+    v = core(() => new RawValidation(json));
+    if (validations.size >= MAX_VALIDATIONS) {
+      for (const old of validations.values()) old.free();
+      validations.clear();
+    }
+    validations.set(json, v);
+  }
+  return v;
+}
+
 function decodeRaw(token, key, options, complete) {
   expectString(token, "token");
-  const { onWarning, detachedPayload, now, ...rest } = optionsObject(options, "options");
+  const o = optionsObject(options, "options");
+  const { onWarning, detachedPayload, now } = o;
   if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError("options.onWarning must be a function");
-  if (now instanceof Date) rest.now = now.getTime() / 1000;
-  else if (now !== undefined) rest.now = now;
+  let seconds;
+  if (now instanceof Date) seconds = now.getTime() / 1000;
+  else if (typeof now === "number") seconds = now;
+  else if (now !== undefined && now !== null) {
+    throw new TypeError(`options.now must be a number or a Date, got ${describe(now)}`);
+  }
   let detached;
   if (typeof detachedPayload === "string") detached = utf8.encode(detachedPayload);
   else if (detachedPayload instanceof Uint8Array) detached = detachedPayload;
   else if (detachedPayload !== undefined) {
     throw new TypeError(`options.detachedPayload must be a string or Uint8Array, got ${describe(detachedPayload)}`);
   }
-
-  for (const name of ["now", "leeway", "maxAge", "maxTokenLength"]) {
-    // JSON would turn NaN and Infinity into null, silently dropping the option.
-    if (typeof rest[name] === "number" && !Number.isFinite(rest[name])) {
-      throw new TypeError(`options.${name} must be a finite number, got ${rest[name]}`);
+  // JSON would turn NaN and Infinity into null, silently dropping the option.
+  if (seconds !== undefined && !Number.isFinite(seconds)) throw new TypeError(`options.now must be a finite number, got ${now}`);
+  for (const name of ["leeway", "maxAge", "maxTokenLength"]) {
+    if (typeof o[name] === "number" && !Number.isFinite(o[name])) {
+      throw new TypeError(`options.${name} must be a finite number, got ${o[name]}`);
     }
   }
-  const json = JSON.stringify(rest);
+  // The per-call members travel beside the cached options, not inside them.
+  let json;
+  if (onWarning === undefined && detachedPayload === undefined && now === undefined) json = JSON.stringify(o);
+  else {
+    const { onWarning: _w, detachedPayload: _d, now: _n, ...rest } = o;
+    json = JSON.stringify(rest);
+  }
+  const v = validationFor(json);
   let out;
   if (customized()) {
-    out = core(() => rawDecodeCustom(token, json, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
+    out = core(() => rawDecodeCustom(token, v, seconds, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
   } else if (key instanceof Key) {
-    out = core(() => rawDecodeKey(token, rawOf(key), json, detached, complete));
+    out = core(() => rawDecodeKey(token, rawOf(key), v, seconds, detached, complete));
   } else if (key instanceof JwkSet) {
-    out = core(() => rawDecodeJwks(token, rawSetOf(key), json, detached, complete));
+    out = core(() => rawDecodeJwks(token, rawSetOf(key), v, seconds, detached, complete));
   } else if (typeof key === "string") {
-    out = core(() => rawDecodeText(token, key, textKeyCache(), json, detached, complete));
+    out = core(() => rawDecodeText(token, key, textKeyCache(), v, seconds, detached, complete));
   } else if (key instanceof Uint8Array) {
-    out = core(() => rawDecodeBytes(token, key, json, detached, complete));
+    out = core(() => rawDecodeBytes(token, key, v, seconds, detached, complete));
   } else if (key === null || key === undefined) {
-    out = core(() => rawDecodeNoKey(token, json, detached, complete));
+    out = core(() => rawDecodeNoKey(token, v, seconds, detached, complete));
   } else if (isPlainObject(key)) {
     const [raw] = rawKeyFor("HS256", key);
     try {
-      out = core(() => rawDecodeKey(token, raw, json, detached, complete));
+      out = core(() => rawDecodeKey(token, raw, v, seconds, detached, complete));
     } finally {
       raw.free();
     }

@@ -6,8 +6,6 @@
 //! like a PEM document, an OpenSSH public key or a JWK is refused as a secret,
 //! and so are bytes that parse as a DER-encoded key (PyJWT accepts those).
 
-use zeroize::Zeroizing;
-
 use super::{Key, Material};
 use crate::error::{Error, err};
 
@@ -54,7 +52,7 @@ impl Key {
     /// An HMAC key without the confusion guard, for secrets that came from a
     /// JWK `k` member or the random generator (already known to be secrets).
     pub(crate) fn from_secret_unchecked(secret: &[u8]) -> Self {
-        Self::new(Material::Secret(Zeroizing::new(secret.to_vec())))
+        Self::new(Material::Secret(crate::alg::Secret::new(secret.to_vec())))
     }
 }
 

@@ -18,7 +18,7 @@ use super::error::to_js;
 use super::jwks::RawJwkSet;
 use super::key::{DeferredKey, Material, NoKey, RawKey};
 use super::key_cache::{CachedText, RawKeyCache};
-use super::options::validation;
+use super::options::RawValidation;
 use crate::error::err;
 use crate::{Algorithm, EncodeOptions, Error, Key, KeyResolver, dangerous};
 
@@ -230,14 +230,14 @@ fn decoded(token: crate::DecodedToken, complete: bool) -> js_sys::Array {
 fn decode(
     token: &str,
     key: &dyn KeyResolver,
-    options: Option<String>,
+    validation: &mut RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
-    let v = validation(options, detached)?;
-    crate::jwt::decode_complete_lean(token, key, &v)
-        .map(|t| decoded(t, complete))
-        .map_err(to_js)
+    let result = crate::jwt::decode_complete_lean(token, key, validation.for_call(now, detached));
+    validation.end_call();
+    result.map(|t| decoded(t, complete)).map_err(to_js)
 }
 
 /// Verifies with a `RawKey`.
@@ -245,11 +245,12 @@ fn decode(
 pub fn raw_decode_key(
     token: &str,
     key: &RawKey,
-    options: Option<String>,
+    validation: &mut RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
-    decode(token, &key.inner, options, detached, complete)
+    decode(token, &key.inner, validation, now, detached, complete)
 }
 
 /// Verifies with a secret or PEM text (read for the token's algorithm;
@@ -259,14 +260,16 @@ pub fn raw_decode_text(
     token: &str,
     key: &str,
     cache: &RawKeyCache,
-    options: Option<String>,
+    validation: &mut RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
     decode(
         token,
         &CachedText::new(cache, key),
-        options,
+        validation,
+        now,
         detached,
         complete,
     )
@@ -277,14 +280,16 @@ pub fn raw_decode_text(
 pub fn raw_decode_bytes(
     token: &str,
     key: Vec<u8>,
-    options: Option<String>,
+    validation: &mut RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
     decode(
         token,
         &DeferredKey::new(Material::Bytes(key)),
-        options,
+        validation,
+        now,
         detached,
         complete,
     )
@@ -295,22 +300,24 @@ pub fn raw_decode_bytes(
 pub fn raw_decode_jwks(
     token: &str,
     jwks: &RawJwkSet,
-    options: Option<String>,
+    validation: &mut RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
-    decode(token, &jwks.inner, options, detached, complete)
+    decode(token, &jwks.inner, validation, now, detached, complete)
 }
 
 /// Decodes without a key (only valid with `verifySignature: false`).
 #[wasm_bindgen(js_name = rawDecodeNoKey)]
 pub fn raw_decode_no_key(
     token: &str,
-    options: Option<String>,
+    validation: &mut RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
-    decode(token, &NoKey, options, detached, complete)
+    decode(token, &NoKey, validation, now, detached, complete)
 }
 
 /// Verifies through JS: `verify(alg, signingInput, signature, kid)` returns a
@@ -318,12 +325,15 @@ pub fn raw_decode_no_key(
 #[wasm_bindgen(js_name = rawDecodeCustom)]
 pub fn raw_decode_custom(
     token: &str,
-    options: Option<String>,
+    validation: &RawValidation,
+    now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
     verify: &js_sys::Function,
 ) -> Result<js_sys::Array, JsValue> {
-    let v = validation(options, detached)?;
+    // A copy, not the cached entry: `verify` runs JS, which may call
+    // `decode` again with the same options while this call is under way.
+    let v = validation.copy_for_call(now, detached);
     let thrown = RefCell::new(None);
     let result = crate::decode_complete_with(token, &v, |header, input, sig| {
         let alg = JsValue::from_str(header.alg().unwrap_or(""));

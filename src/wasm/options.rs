@@ -11,6 +11,7 @@ use alloc::vec::Vec;
 
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::Validation;
 
@@ -31,9 +32,8 @@ impl OneOrMany {
     }
 }
 
-/// The JS options object. The JS layer has already removed `onWarning` and
-/// `detachedPayload` (passed separately) and turned a `Date` in `now` into
-/// seconds.
+/// The JS options object. The JS layer has already removed `onWarning`,
+/// `detachedPayload` and `now` (passed separately on each call).
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct DecodeOptions {
@@ -45,7 +45,6 @@ struct DecodeOptions {
     require: Option<Vec<String>>,
     max_age: Option<f64>,
     typ: Option<String>,
-    now: Option<f64>,
     strict_aud: Option<bool>,
     verify_signature: Option<bool>,
     verify_exp: Option<bool>,
@@ -63,20 +62,57 @@ fn type_error(message: String) -> JsValue {
     js_sys::TypeError::new(&message).into()
 }
 
-/// Builds the core's [`Validation`] from the JSON text of the JS options
-/// object (`None` for all defaults) and the detached payload bytes.
-///
-/// The options cross as JSON text: one string instead of a property read
-/// per field, and serde's `deny_unknown_fields` sees every name.
-pub(crate) fn validation(
-    options: Option<String>,
-    detached: Option<Vec<u8>>,
-) -> Result<Validation, JsValue> {
-    let o: DecodeOptions = match options {
-        None => DecodeOptions::default(),
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| type_error(format!("invalid decode options: {e}")))?,
-    };
+/// Decode options parsed once: the JS layer keeps these by the JSON text of
+/// the options object, so a caller that passes the same options on every
+/// `decode` pays for the parsing once. The clock reading and a detached
+/// payload change from call to call and are set by [`RawValidation::for_call`].
+#[wasm_bindgen]
+pub struct RawValidation {
+    inner: Validation,
+}
+
+#[wasm_bindgen]
+impl RawValidation {
+    /// Parses the JSON text of a JS options object (`DecodeOptions` in
+    /// `index.d.ts`, without `onWarning`, `detachedPayload` and `now`);
+    /// unknown names and wrong types are `TypeError`s.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options_json: &str) -> Result<RawValidation, JsValue> {
+        let o: DecodeOptions = serde_json::from_str(options_json)
+            .map_err(|e| type_error(format!("invalid decode options: {e}")))?;
+        Ok(Self {
+            inner: validation(o),
+        })
+    }
+}
+
+impl RawValidation {
+    /// The settings for one call: `now` in seconds (`None`: the host's
+    /// clock, since wasm32-unknown-unknown has none) and the detached payload.
+    pub(crate) fn for_call(&mut self, now: Option<f64>, detached: Option<Vec<u8>>) -> &Validation {
+        self.inner.now = Some(now.unwrap_or_else(|| js_sys::Date::now() / 1000.0));
+        self.inner.detached_payload = detached;
+        &self.inner
+    }
+
+    /// [`Self::for_call`] on a copy, for calls that may re-enter.
+    pub(crate) fn copy_for_call(&self, now: Option<f64>, detached: Option<Vec<u8>>) -> Validation {
+        let mut copy = Self {
+            inner: self.inner.clone(),
+        };
+        copy.for_call(now, detached);
+        copy.inner
+    }
+
+    /// Drops the per-call detached payload again, so a cached entry does not
+    /// keep the caller's bytes alive.
+    pub(crate) fn end_call(&mut self) {
+        self.inner.detached_payload = None;
+    }
+}
+
+/// Maps the JS options onto the core's [`Validation`].
+fn validation(o: DecodeOptions) -> Validation {
     let mut v = Validation::default();
     if let Some(algorithms) = o.algorithms {
         v.algorithms = algorithms;
@@ -100,13 +136,10 @@ pub(crate) fn validation(
     v.subject = o.subject;
     v.max_age = o.max_age;
     v.typ = o.typ;
-    // wasm32-unknown-unknown has no system clock: the host's clock is read here.
-    v.now = Some(o.now.unwrap_or_else(|| js_sys::Date::now() / 1000.0));
     v.strict_aud = o.strict_aud.unwrap_or(false);
-    v.detached_payload = detached;
     v.enforce_minimum_key_length = o.enforce_minimum_key_length.unwrap_or(false);
     if let Some(max) = o.max_token_length {
         v.max_token_length = max;
     }
-    Ok(v)
+    v
 }

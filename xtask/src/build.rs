@@ -114,7 +114,11 @@ fn optimize(tools: &Path, wasm: &Path) -> Result<()> {
         Command::new(&opt)
             .arg("-Oz")
             .args(WASM_FEATURES)
-            .arg("--strip-debug")
+            .arg(if std::env::var_os("JWT_WASM_NAMES").is_some() {
+                "-g"
+            } else {
+                "--strip-debug"
+            })
             .arg(wasm)
             .arg("-o")
             .arg(&tmp),

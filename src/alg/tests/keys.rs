@@ -4,8 +4,6 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 use std::sync::OnceLock;
 
-use zeroize::Zeroizing;
-
 use crate::alg::rsa::SysRng;
 use crate::key::{EcPrivate, EcPublic, Key, Material};
 use crate::{Algorithm, Curve, Family};
@@ -59,7 +57,10 @@ pub(super) fn ec_public(key: &EcPrivate) -> EcPublic {
 /// family has one.
 pub(super) fn generate(family: Family) -> (Key, Option<Key>) {
     match family {
-        Family::Hmac => (Key::new(Material::Secret(Zeroizing::new(random(64)))), None),
+        Family::Hmac => (
+            Key::new(Material::Secret(crate::alg::Secret::new(random(64)))),
+            None,
+        ),
         Family::Rsa => {
             let private = rsa_key().clone();
             let public = private.to_public_key();

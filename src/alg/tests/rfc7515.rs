@@ -171,7 +171,7 @@ fn rfc7515_a1_hs256_verifies() {
         "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0i",
         "PS4hcgUuTwjAzZr1Z9CAow"
     ));
-    let key = Key::new(Material::Secret(zeroize::Zeroizing::new(k)));
+    let key = Key::new(Material::Secret(crate::alg::Secret::new(k)));
     let input = signing_input("eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9", CLAIMS);
     let sig = b64url("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
     assert!(Algorithm::HS256.verify(&input, &key, &sig).unwrap());

@@ -5,8 +5,6 @@
 //! is the whole HMAC output (RFC 7518 §3.2), and accepting a prefix would let
 //! a forger guess far fewer bits. So for us every truncated tag must fail.
 
-use zeroize::Zeroizing;
-
 use super::{Tally, field, hex, wycheproof_file};
 use crate::Algorithm;
 use crate::key::{Key, Material};
@@ -22,7 +20,9 @@ fn run(file: &str, alg: Algorithm) {
         let tag_bits = group["tagSize"].as_u64().unwrap();
         for test in group["tests"].as_array().unwrap() {
             let tc_id = test["tcId"].as_u64().unwrap();
-            let key = Key::new(Material::Secret(Zeroizing::new(hex(field(test, "key")))));
+            let key = Key::new(Material::Secret(crate::alg::Secret::new(hex(field(
+                test, "key",
+            )))));
             let msg = hex(field(test, "msg"));
             let tag = hex(field(test, "tag"));
             let labelled_valid = super::labelled_valid(test, tc_id);
