@@ -18,5 +18,6 @@ mod jwks;
 mod jwks_client;
 mod jwt;
 mod key;
+mod input;
 mod key_cache;
 mod options;

@@ -4,7 +4,7 @@
 import {
   rawDecodeBytes, rawDecodeCustom, rawDecodeJwks, rawDecodeKey, rawDecodeNoKey, rawDecodeText, rawEncodeBytes,
   rawEncodeCustom, rawEncodeKey, rawEncodeText, rawEncodeUnsecured, rawAlgorithmName, rawUnverifiedClaims,
-  rawUnverifiedHeader, RawKeyCache, RawValidation,
+  rawUnverifiedHeader, RawInput, RawKeyCache, RawValidation, rawMemory,
 } from "../dist/jwt_wasm.js";
 import { canonical, custom, customized, disabled, getAlgorithmByName, notSupported } from "./algorithms.js";
 import { JwkSet, Key, rawKeyFor, rawOf, rawSetOf, wrapKey } from "./keys.js";
@@ -20,6 +20,26 @@ let textKeys;
 function textKeyCache() {
   textKeys ??= new RawKeyCache();
   return textKeys;
+}
+
+// The token goes into wasm memory through `TextEncoder.encodeInto` (native)
+// rather than wasm-bindgen's per-character copy; see src/wasm/input.rs.
+let input;
+let memory;
+const KEEP = 64 * 1024;
+
+/** Writes `token` as UTF-8 into the input buffer, runs `f(byteLength)`. */
+function withToken(token, f) {
+  input ??= new RawInput();
+  memory ??= rawMemory();
+  const room = token.length * 3;
+  const at = input.reserve(room);
+  const { written } = utf8.encodeInto(token, new Uint8Array(memory.buffer, at, room));
+  try {
+    return f(written);
+  } finally {
+    if (room > KEEP) input.trim();
+  }
 }
 
 function payloadJson(payload) {
@@ -141,19 +161,19 @@ function decodeRaw(token, key, options, complete) {
   if (customized()) {
     out = core(() => rawDecodeCustom(token, v, seconds, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
   } else if (key instanceof Key) {
-    out = core(() => rawDecodeKey(token, rawOf(key), v, seconds, detached, complete));
+    out = core(() => withToken(token, (n) => rawDecodeKey(input, n, rawOf(key), v, seconds, detached, complete)));
   } else if (key instanceof JwkSet) {
-    out = core(() => rawDecodeJwks(token, rawSetOf(key), v, seconds, detached, complete));
+    out = core(() => withToken(token, (n) => rawDecodeJwks(input, n, rawSetOf(key), v, seconds, detached, complete)));
   } else if (typeof key === "string") {
-    out = core(() => rawDecodeText(token, key, textKeyCache(), v, seconds, detached, complete));
+    out = core(() => withToken(token, (n) => rawDecodeText(input, n, key, textKeyCache(), v, seconds, detached, complete)));
   } else if (key instanceof Uint8Array) {
-    out = core(() => rawDecodeBytes(token, key, v, seconds, detached, complete));
+    out = core(() => withToken(token, (n) => rawDecodeBytes(input, n, key, v, seconds, detached, complete)));
   } else if (key === null || key === undefined) {
-    out = core(() => rawDecodeNoKey(token, v, seconds, detached, complete));
+    out = core(() => withToken(token, (n) => rawDecodeNoKey(input, n, v, seconds, detached, complete)));
   } else if (isPlainObject(key)) {
     const [raw] = rawKeyFor("HS256", key);
     try {
-      out = core(() => rawDecodeKey(token, raw, v, seconds, detached, complete));
+      out = core(() => withToken(token, (n) => rawDecodeKey(input, n, raw, v, seconds, detached, complete)));
     } finally {
       raw.free();
     }
@@ -194,11 +214,11 @@ export function decodeComplete(token, key, options) {
 /** The header, without verifying anything. */
 export function getUnverifiedHeader(token) {
   expectString(token, "token");
-  return JSON.parse(core(() => rawUnverifiedHeader(token)));
+  return JSON.parse(core(() => withToken(token, (n) => rawUnverifiedHeader(input, n))));
 }
 
 /** The claims, without verifying the signature or any claim (still strictly parsed). */
 export function getUnverifiedClaims(token) {
   expectString(token, "token");
-  return JSON.parse(core(() => rawUnverifiedClaims(token)));
+  return JSON.parse(core(() => withToken(token, (n) => rawUnverifiedClaims(input, n))));
 }

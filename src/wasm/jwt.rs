@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::to_js;
+use super::input::RawInput;
 use super::jwks::RawJwkSet;
 use super::key::{DeferredKey, Material, NoKey, RawKey};
 use super::key_cache::{CachedText, RawKeyCache};
@@ -243,13 +244,15 @@ fn decode(
 /// Verifies with a `RawKey`.
 #[wasm_bindgen(js_name = rawDecodeKey)]
 pub fn raw_decode_key(
-    token: &str,
+    input: &RawInput,
+    token_len: usize,
     key: &RawKey,
     validation: &mut RawValidation,
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let token = input.text(token_len)?;
     decode(token, &key.inner, validation, now, detached, complete)
 }
 
@@ -257,7 +260,8 @@ pub fn raw_decode_key(
 /// parsed keys are kept in `cache`).
 #[wasm_bindgen(js_name = rawDecodeText)]
 pub fn raw_decode_text(
-    token: &str,
+    input: &RawInput,
+    token_len: usize,
     key: &str,
     cache: &RawKeyCache,
     validation: &mut RawValidation,
@@ -265,6 +269,7 @@ pub fn raw_decode_text(
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let token = input.text(token_len)?;
     decode(
         token,
         &CachedText::new(cache, key),
@@ -278,13 +283,15 @@ pub fn raw_decode_text(
 /// Verifies with secret or DER bytes (read for the token's algorithm).
 #[wasm_bindgen(js_name = rawDecodeBytes)]
 pub fn raw_decode_bytes(
-    token: &str,
+    input: &RawInput,
+    token_len: usize,
     key: Vec<u8>,
     validation: &mut RawValidation,
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let token = input.text(token_len)?;
     decode(
         token,
         &DeferredKey::new(Material::Bytes(key)),
@@ -298,25 +305,29 @@ pub fn raw_decode_bytes(
 /// Verifies with the key of a JWK Set that matches the token's `kid` and `alg`.
 #[wasm_bindgen(js_name = rawDecodeJwks)]
 pub fn raw_decode_jwks(
-    token: &str,
+    input: &RawInput,
+    token_len: usize,
     jwks: &RawJwkSet,
     validation: &mut RawValidation,
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let token = input.text(token_len)?;
     decode(token, &jwks.inner, validation, now, detached, complete)
 }
 
 /// Decodes without a key (only valid with `verifySignature: false`).
 #[wasm_bindgen(js_name = rawDecodeNoKey)]
 pub fn raw_decode_no_key(
-    token: &str,
+    input: &RawInput,
+    token_len: usize,
     validation: &mut RawValidation,
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let token = input.text(token_len)?;
     decode(token, &NoKey, validation, now, detached, complete)
 }
 
@@ -358,7 +369,8 @@ pub fn raw_decode_custom(
 
 /// The header's JSON text, without any verification.
 #[wasm_bindgen(js_name = rawUnverifiedHeader)]
-pub fn raw_unverified_header(token: &str) -> Result<String, JsValue> {
+pub fn raw_unverified_header(input: &RawInput, token_len: usize) -> Result<String, JsValue> {
+    let token = input.text(token_len)?;
     dangerous::get_unverified_header(token)
         .map(|h| h.to_json())
         .map_err(to_js)
@@ -366,6 +378,7 @@ pub fn raw_unverified_header(token: &str) -> Result<String, JsValue> {
 
 /// The payload's JSON text, without signature or claim checks (still parsed strictly).
 #[wasm_bindgen(js_name = rawUnverifiedClaims)]
-pub fn raw_unverified_claims(token: &str) -> Result<String, JsValue> {
+pub fn raw_unverified_claims(input: &RawInput, token_len: usize) -> Result<String, JsValue> {
+    let token = input.text(token_len)?;
     dangerous::unverified_claims_json(token).map_err(to_js)
 }
