@@ -14,10 +14,10 @@
 
 mod alg;
 mod error;
+mod input;
 mod jwks;
 mod jwks_client;
 mod jwt;
 mod key;
-mod input;
 mod key_cache;
 mod options;

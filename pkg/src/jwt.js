@@ -22,19 +22,19 @@ function textKeyCache() {
   return textKeys;
 }
 
-// The token goes into wasm memory through `TextEncoder.encodeInto` (native)
-// rather than wasm-bindgen's per-character copy; see src/wasm/input.rs.
+// Tokens and payloads go into wasm memory through `TextEncoder.encodeInto`
+// (native) rather than wasm-bindgen's per-character copy; see src/wasm/input.rs.
 let input;
 let memory;
 const KEEP = 64 * 1024;
 
-/** Writes `token` as UTF-8 into the input buffer, runs `f(byteLength)`. */
-function withToken(token, f) {
+/** Writes `text` as UTF-8 into the input buffer, runs `f(byteLength)`. */
+function withInput(text, f) {
   input ??= new RawInput();
   memory ??= rawMemory();
-  const room = token.length * 3;
+  const room = text.length * 3;
   const at = input.reserve(room);
-  const { written } = utf8.encodeInto(token, new Uint8Array(memory.buffer, at, room));
+  const { written } = utf8.encodeInto(text, new Uint8Array(memory.buffer, at, room));
   try {
     return f(written);
   } finally {
@@ -43,7 +43,11 @@ function withToken(token, f) {
 }
 
 function payloadJson(payload) {
-  // Dates in exp/nbf/iat become NumericDate seconds (RFC 7519 §2).
+  // Dates in exp/nbf/iat become NumericDate seconds (RFC 7519 §2). A
+  // replacer runs for every value, so it is only used when there is a Date.
+  if (!(payload.exp instanceof Date || payload.nbf instanceof Date || payload.iat instanceof Date)) {
+    return JSON.stringify(payload);
+  }
   return JSON.stringify(payload, function (name, value) {
     if (this === payload && TIME_CLAIMS.has(name) && payload[name] instanceof Date) {
       return Math.floor(payload[name].getTime() / 1000);
@@ -85,15 +89,15 @@ export function encode(payload, key, options) {
   }
   let result;
   if (key instanceof Key) {
-    result = core(() => rawEncodeKey(json, rawOf(key), alg, headersJson, sort, detached, enforce));
+    result = core(() => withInput(json, (n) => rawEncodeKey(input, n, rawOf(key), alg, headersJson, sort, detached, enforce)));
   } else if (typeof key === "string") {
-    result = core(() => rawEncodeText(json, key, textKeyCache(), alg, headersJson, sort, detached, enforce));
+    result = core(() => withInput(json, (n) => rawEncodeText(input, n, key, textKeyCache(), alg, headersJson, sort, detached, enforce)));
   } else if (key instanceof Uint8Array) {
-    result = core(() => rawEncodeBytes(json, key, alg, headersJson, sort, detached, enforce));
+    result = core(() => withInput(json, (n) => rawEncodeBytes(input, n, key, alg, headersJson, sort, detached, enforce)));
   } else if (isPlainObject(key)) {
     const [raw] = rawKeyFor(alg, key);
     try {
-      result = core(() => rawEncodeKey(json, raw, alg, headersJson, sort, detached, enforce));
+      result = core(() => withInput(json, (n) => rawEncodeKey(input, n, raw, alg, headersJson, sort, detached, enforce)));
     } finally {
       raw.free();
     }
@@ -161,19 +165,19 @@ function decodeRaw(token, key, options, complete) {
   if (customized()) {
     out = core(() => rawDecodeCustom(token, v, seconds, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));
   } else if (key instanceof Key) {
-    out = core(() => withToken(token, (n) => rawDecodeKey(input, n, rawOf(key), v, seconds, detached, complete)));
+    out = core(() => withInput(token, (n) => rawDecodeKey(input, n, rawOf(key), v, seconds, detached, complete)));
   } else if (key instanceof JwkSet) {
-    out = core(() => withToken(token, (n) => rawDecodeJwks(input, n, rawSetOf(key), v, seconds, detached, complete)));
+    out = core(() => withInput(token, (n) => rawDecodeJwks(input, n, rawSetOf(key), v, seconds, detached, complete)));
   } else if (typeof key === "string") {
-    out = core(() => withToken(token, (n) => rawDecodeText(input, n, key, textKeyCache(), v, seconds, detached, complete)));
+    out = core(() => withInput(token, (n) => rawDecodeText(input, n, key, textKeyCache(), v, seconds, detached, complete)));
   } else if (key instanceof Uint8Array) {
-    out = core(() => withToken(token, (n) => rawDecodeBytes(input, n, key, v, seconds, detached, complete)));
+    out = core(() => withInput(token, (n) => rawDecodeBytes(input, n, key, v, seconds, detached, complete)));
   } else if (key === null || key === undefined) {
-    out = core(() => withToken(token, (n) => rawDecodeNoKey(input, n, v, seconds, detached, complete)));
+    out = core(() => withInput(token, (n) => rawDecodeNoKey(input, n, v, seconds, detached, complete)));
   } else if (isPlainObject(key)) {
     const [raw] = rawKeyFor("HS256", key);
     try {
-      out = core(() => withToken(token, (n) => rawDecodeKey(input, n, raw, v, seconds, detached, complete)));
+      out = core(() => withInput(token, (n) => rawDecodeKey(input, n, raw, v, seconds, detached, complete)));
     } finally {
       raw.free();
     }
@@ -214,11 +218,11 @@ export function decodeComplete(token, key, options) {
 /** The header, without verifying anything. */
 export function getUnverifiedHeader(token) {
   expectString(token, "token");
-  return JSON.parse(core(() => withToken(token, (n) => rawUnverifiedHeader(input, n))));
+  return JSON.parse(core(() => withInput(token, (n) => rawUnverifiedHeader(input, n))));
 }
 
 /** The claims, without verifying the signature or any claim (still strictly parsed). */
 export function getUnverifiedClaims(token) {
   expectString(token, "token");
-  return JSON.parse(core(() => withToken(token, (n) => rawUnverifiedClaims(input, n))));
+  return JSON.parse(core(() => withInput(token, (n) => rawUnverifiedClaims(input, n))));
 }

@@ -54,7 +54,9 @@ impl RawInput {
         self.bytes
             .get(..len)
             .and_then(|bytes| core::str::from_utf8(bytes).ok())
-            .ok_or_else(|| js_sys::TypeError::new("the token buffer does not hold UTF-8 text").into())
+            .ok_or_else(|| {
+                js_sys::TypeError::new("the token buffer does not hold UTF-8 text").into()
+            })
     }
 }
 

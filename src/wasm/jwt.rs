@@ -5,6 +5,9 @@
 //! JSON crosses the boundary as text: the JS layer `JSON.stringify`s payloads
 //! and `JSON.parse`s results, which is cheap and keeps member order.
 
+// Each export takes its JS arguments positionally, as wasm-bindgen maps them.
+#![allow(clippy::too_many_arguments)]
+
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -74,7 +77,8 @@ fn encode_key(
 /// Signs with a `RawKey`.
 #[wasm_bindgen(js_name = rawEncodeKey)]
 pub fn raw_encode_key(
-    payload_json: &str,
+    input: &RawInput,
+    payload_len: usize,
     key: &RawKey,
     alg: &str,
     headers_json: Option<String>,
@@ -82,15 +86,16 @@ pub fn raw_encode_key(
     detached: bool,
     enforce: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let payload_json = input.text(payload_len)?;
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     encode_key(payload_json, &key.inner, options, &alg)
 }
 
 /// Signs with a secret or PEM text (parsed keys are kept in `cache`).
 #[wasm_bindgen(js_name = rawEncodeText)]
-#[allow(clippy::too_many_arguments)]
 pub fn raw_encode_text(
-    payload_json: &str,
+    input: &RawInput,
+    payload_len: usize,
     key: &str,
     cache: &RawKeyCache,
     alg: &str,
@@ -99,6 +104,7 @@ pub fn raw_encode_text(
     detached: bool,
     enforce: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let payload_json = input.text(payload_len)?;
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     let algorithm = Algorithm::from_name(&alg).map_err(to_js)?;
     let key = CachedText::new(cache, key);
@@ -113,7 +119,8 @@ pub fn raw_encode_text(
 /// Signs with secret or DER bytes.
 #[wasm_bindgen(js_name = rawEncodeBytes)]
 pub fn raw_encode_bytes(
-    payload_json: &str,
+    input: &RawInput,
+    payload_len: usize,
     key: Vec<u8>,
     alg: &str,
     headers_json: Option<String>,
@@ -121,6 +128,7 @@ pub fn raw_encode_bytes(
     detached: bool,
     enforce: bool,
 ) -> Result<js_sys::Array, JsValue> {
+    let payload_json = input.text(payload_len)?;
     encode_material(
         payload_json,
         Material::Bytes(key),
