@@ -112,26 +112,64 @@ export function encode(payload, key, options) {
 
 // Decode options parsed in wasm, kept by their JSON text: a caller that
 // passes the same options on every call has them parsed once. Bounded, since
-// the text can differ on every call.
+// the text can differ on every call; dropped entries are freed by the
+// FinalizationRegistry of the glue once nothing refers to them.
 const validations = new Map();
 const MAX_VALIDATIONS = 64;
 
-function validationFor(json) {
+// The members that change per call and travel beside the cached options.
+const PER_CALL = ["onWarning", "detachedPayload", "now"];
+
+// The options object itself → the snapshot its entry was made from, so that
+// the usual constant options object skips even `JSON.stringify`. Any change
+// (a new audience, an algorithm pushed onto the array) no longer matches the
+// snapshot and goes through the JSON text again.
+const byObject = new WeakMap();
+
+function snapshotOf(o) {
+  const names = Object.keys(o).filter((name) => !PER_CALL.includes(name));
+  return { names, values: names.map((name) => (Array.isArray(o[name]) ? o[name].slice() : o[name])) };
+}
+
+function unchanged(o, { names, values }) {
+  let seen = 0;
+  for (const name in o) {
+    if (name === "onWarning" || name === "detachedPayload" || name === "now") continue;
+    const i = seen++;
+    if (names[i] !== name) return false;
+    const was = values[i];
+    const value = o[name];
+    if (value === was) continue;
+    if (!Array.isArray(value) || !Array.isArray(was) || value.length !== was.length) return false;
+    for (let j = 0; j < value.length; j++) if (value[j] !== was[j]) return false;
+  }
+  return seen === names.length;
+}
+
+function validationFor(o) {
+  const hit = byObject.get(o);
+  if (hit !== undefined && unchanged(o, hit.snapshot)) return hit.v;
+  let json;
+  if (o.onWarning === undefined && o.detachedPayload === undefined && o.now === undefined) json = JSON.stringify(o);
+  else {
+    const { onWarning: _w, detachedPayload: _d, now: _n, ...rest } = o;
+    json = JSON.stringify(rest);
+  }
   let v = validations.get(json);
   if (v === undefined) {
     v = core(() => new RawValidation(json));
-    if (validations.size >= MAX_VALIDATIONS) {
-      for (const old of validations.values()) old.free();
-      validations.clear();
-    }
+    if (validations.size >= MAX_VALIDATIONS) validations.clear();
     validations.set(json, v);
   }
+  byObject.set(o, { snapshot: snapshotOf(o), v });
   return v;
 }
 
+const NO_OPTIONS = Object.freeze({});
+
 function decodeRaw(token, key, options, complete) {
   expectString(token, "token");
-  const o = optionsObject(options, "options");
+  const o = options === undefined || options === null ? NO_OPTIONS : optionsObject(options, "options");
   const { onWarning, detachedPayload, now } = o;
   if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError("options.onWarning must be a function");
   let seconds;
@@ -153,14 +191,7 @@ function decodeRaw(token, key, options, complete) {
       throw new TypeError(`options.${name} must be a finite number, got ${o[name]}`);
     }
   }
-  // The per-call members travel beside the cached options, not inside them.
-  let json;
-  if (onWarning === undefined && detachedPayload === undefined && now === undefined) json = JSON.stringify(o);
-  else {
-    const { onWarning: _w, detachedPayload: _d, now: _n, ...rest } = o;
-    json = JSON.stringify(rest);
-  }
-  const v = validationFor(json);
+  const v = validationFor(o);
   let out;
   if (customized()) {
     out = core(() => rawDecodeCustom(token, v, seconds, detached, complete, (alg, input, sig, kid) => verifyVia(alg, input, sig, kid, key)));

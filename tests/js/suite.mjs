@@ -214,6 +214,30 @@ cases.push(
     assertEq(e.message, 'Token is missing the "exp" claim', "message");
   }],
 
+  ["one options object changed between calls is read afresh each time (parsed-options cache)", (jwt) => {
+    const token = jwt.encode({ sub: "a", aud: "api", iss: "https://issuer" }, SECRET);
+    const o = { algorithms: ["HS256"], audience: "api" };
+    assertEq(jwt.decode(token, SECRET, o).sub, "a", "first call");
+    o.audience = "other";
+    assertThrows(() => jwt.decode(token, SECRET, o), jwt.InvalidAudienceError, "ERR_JWT_AUDIENCE_INVALID", "audience replaced");
+    o.audience = ["other", "api"];
+    assertEq(jwt.decode(token, SECRET, o).sub, "a", "audience list");
+    o.audience.pop();
+    assertThrows(() => jwt.decode(token, SECRET, o), jwt.InvalidAudienceError, "ERR_JWT_AUDIENCE_INVALID", "list shrunk in place");
+    o.audience[0] = "api";
+    assertEq(jwt.decode(token, SECRET, o).sub, "a", "element replaced in place");
+    o.algorithms[0] = "HS512";
+    assertThrows(() => jwt.decode(token, SECRET, o), jwt.InvalidAlgorithmError, undefined, "algorithm replaced in place");
+    o.algorithms[0] = "HS256";
+    o.issuer = "https://other";
+    assertThrows(() => jwt.decode(token, SECRET, o), jwt.InvalidIssuerError, "ERR_JWT_ISSUER_INVALID", "member added");
+    delete o.issuer;
+    o.now = new Date(0);
+    assertEq(jwt.decode(token, SECRET, o).sub, "a", "member removed, per-call now added");
+    o.audiance = "typo";
+    assertThrows(() => jwt.decode(token, SECRET, o), TypeError, undefined, "unknown member added later");
+  }],
+
   ["Dates in exp/nbf/iat become NumericDate seconds", (jwt) => {
     const token = jwt.encode({ sub: "a", exp: new Date((NOW + 60) * 1000 + 999), nbf: new Date(NOW * 1000) }, SECRET);
     const claims = jwt.getUnverifiedClaims(token);
