@@ -74,80 +74,76 @@ fn check(text: &str) -> Result<(), Error> {
 /// instead of `base64ct`'s constant-time arithmetic, which made decoding
 /// most of the time of an HS256 decode in wasm. Key material keeps [`decode`].
 pub(crate) fn decode_public(text: &str) -> Result<Vec<u8>, Error> {
-    // One pass: the table marks bytes outside the alphabet, and only a bad
-    // input pays for [`check`], which names what is wrong.
+    // One pass over a buffer of the final size: the table marks bytes
+    // outside the alphabet, and only a bad input pays for [`check`], which
+    // names what is wrong.
+    let input = text.as_bytes();
+    let whole = input.len() / 4;
+    let tail = input.len() % 4;
+    let mut out = alloc::vec![0u8; whole * 3 + tail.saturating_sub(1)];
     let mut seen = 0u8;
     let mut six = |b: u8| {
         let v = DECODE[usize::from(b)];
         seen |= v;
         u32::from(v)
     };
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    let chunks = text.as_bytes().chunks_exact(4);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        if let [a, b, c, d] = *chunk {
-            let v = six(a) << 18 | six(b) << 12 | six(c) << 6 | six(d);
-            out.extend_from_slice(&v.to_be_bytes()[1..]);
+    let (body, last) = out.split_at_mut(whole * 3);
+    for (chunk, dst) in input.chunks_exact(4).zip(body.chunks_exact_mut(3)) {
+        if let ([a, b, c, d], [x, y, z]) = (chunk, dst) {
+            let v = six(*a) << 18 | six(*b) << 12 | six(*c) << 6 | six(*d);
+            *x = (v >> 16) as u8;
+            *y = (v >> 8) as u8;
+            *z = v as u8;
         }
     }
-    for &b in rest {
-        six(b);
-    }
-    if seen & INVALID != 0 || rest.len() == 1 {
+    let rest = input.get(whole * 4..).unwrap_or_default();
+    let v = rest.iter().fold(0u32, |acc, &b| acc << 6 | six(b));
+    if seen & INVALID != 0 || tail == 1 {
         check(text)?;
     }
-    let trailing = || err!(Decode, "the last character has non-zero unused bits");
-    let six = |b: u8| u32::from(DECODE[usize::from(b)]);
-    match *rest {
-        [a, b] => {
-            let v = six(a) << 6 | six(b);
-            if v & 0xF != 0 {
-                return Err(trailing());
-            }
-            out.extend_from_slice(&(v >> 4).to_be_bytes()[3..]);
-        }
-        [a, b, c] => {
-            let v = six(a) << 12 | six(b) << 6 | six(c);
-            if v & 0x3 != 0 {
-                return Err(trailing());
-            }
-            out.extend_from_slice(&(v >> 2).to_be_bytes()[2..]);
-        }
-        _ => {}
+    // The unused low bits of the last character must be zero (see [`decode`]).
+    let unused = match tail {
+        2 => 4,
+        3 => 2,
+        _ => 0,
+    };
+    if v & ((1 << unused) - 1) != 0 {
+        return Err(err!(Decode, "the last character has non-zero unused bits"));
+    }
+    let v = v >> unused;
+    let n = last.len();
+    for (i, byte) in last.iter_mut().enumerate() {
+        *byte = (v >> (8 * (n - 1 - i))) as u8;
     }
     Ok(out)
 }
 
 /// [`encode`] for public data (token segments and signatures), by table.
 pub(crate) fn encode_public(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    let char_of = |v: u32| char::from(ALPHABET[(v & 0x3F) as usize]);
-    let chunks = bytes.chunks_exact(3);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        if let [a, b, c] = *chunk {
-            let v = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-            for shift in [18, 12, 6, 0] {
-                out.push(char_of(v >> shift));
-            }
+    let whole = bytes.len() / 3;
+    let tail = bytes.len() % 3;
+    let mut out = alloc::vec![0u8; whole * 4 + if tail == 0 { 0 } else { tail + 1 }];
+    let char_of = |v: u32| ALPHABET[(v & 0x3F) as usize];
+    let (body, last) = out.split_at_mut(whole * 4);
+    for (chunk, dst) in bytes.chunks_exact(3).zip(body.chunks_exact_mut(4)) {
+        if let ([a, b, c], [w, x, y, z]) = (chunk, dst) {
+            let v = u32::from(*a) << 16 | u32::from(*b) << 8 | u32::from(*c);
+            *w = char_of(v >> 18);
+            *x = char_of(v >> 12);
+            *y = char_of(v >> 6);
+            *z = char_of(v);
         }
     }
-    match *rest {
-        [a] => {
-            let v = u32::from(a) << 16;
-            out.push(char_of(v >> 18));
-            out.push(char_of(v >> 12));
-        }
-        [a, b] => {
-            let v = u32::from(a) << 16 | u32::from(b) << 8;
-            for shift in [18, 12, 6] {
-                out.push(char_of(v >> shift));
-            }
-        }
-        _ => {}
+    let rest = bytes.get(whole * 3..).unwrap_or_default();
+    let v = rest
+        .iter()
+        .fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+        << (8 * (3 - tail) % 24);
+    for (i, c) in last.iter_mut().enumerate() {
+        *c = char_of(v >> (18 - 6 * i));
     }
-    out
+    // Every byte written comes from the ASCII alphabet.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
