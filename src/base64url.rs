@@ -135,10 +135,7 @@ pub(crate) fn encode_public(bytes: &[u8]) -> String {
         }
     }
     let rest = bytes.get(whole * 3..).unwrap_or_default();
-    let v = rest
-        .iter()
-        .fold(0u32, |acc, &b| acc << 8 | u32::from(b))
-        << (8 * (3 - tail) % 24);
+    let v = rest.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - tail) % 24);
     for (i, c) in last.iter_mut().enumerate() {
         *c = char_of(v >> (18 - 6 * i));
     }

@@ -104,7 +104,9 @@ export function encode(payload, key, options) {
   } else {
     throw new TypeError(`key must be a string, Uint8Array, JWK object or Key, got ${describe(key)}`);
   }
-  if (result[1] !== undefined) warn([result[1]], key, onWarning);
+  // A bare token, or [token, warning] for a short key.
+  if (typeof result === "string") return result;
+  warn([result[1]], key, onWarning);
   return result[0];
 }
 
@@ -215,7 +217,8 @@ function decodeRaw(token, key, options, complete) {
   } else {
     throw new TypeError(`key must be a string, Uint8Array, JWK object, Key or JwkSet, got ${describe(key)}`);
   }
-  warn(out[1], key, onWarning);
+  // The payload text alone, or [payload, warnings, header, signature].
+  if (typeof out !== "string") warn(out[1], key, onWarning);
   return out;
 }
 
@@ -237,7 +240,8 @@ function verifyVia(alg, input, sig, kid, key) {
 
 /** Verifies `token` and returns its claims. */
 export function decode(token, key, options) {
-  return JSON.parse(decodeRaw(token, key, options, false)[0]);
+  const out = decodeRaw(token, key, options, false);
+  return JSON.parse(typeof out === "string" ? out : out[0]);
 }
 
 /** Verifies `token` and returns its header, claims and signature. */

@@ -57,21 +57,20 @@ fn encode_options(
     Ok((options, alg))
 }
 
-/// `[token, warning | undefined]`.
+/// The token, or `[token, warning]` when the key is short for the algorithm.
 fn encode_key(
     payload_json: &str,
     key: &Key,
     mut options: EncodeOptions,
     alg: &str,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let alg = Algorithm::from_name(alg).map_err(to_js)?;
     options.algorithm = alg;
     let token = crate::encode_json(payload_json, key, &options).map_err(to_js)?;
-    let warning = key
-        .key_length_warning(alg)
-        .map(|w| JsValue::from_str(&w))
-        .unwrap_or(JsValue::UNDEFINED);
-    Ok(js_sys::Array::of2(&JsValue::from_str(&token), &warning))
+    Ok(match key.key_length_warning(alg) {
+        None => JsValue::from_str(&token),
+        Some(w) => js_sys::Array::of2(&JsValue::from_str(&token), &JsValue::from_str(&w)).into(),
+    })
 }
 
 /// Signs with a `RawKey`.
@@ -85,7 +84,7 @@ pub fn raw_encode_key(
     sort_headers: bool,
     detached: bool,
     enforce: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let payload_json = input.text(payload_len)?;
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     encode_key(payload_json, &key.inner, options, &alg)
@@ -103,7 +102,7 @@ pub fn raw_encode_text(
     sort_headers: bool,
     detached: bool,
     enforce: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let payload_json = input.text(payload_len)?;
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     let algorithm = Algorithm::from_name(&alg).map_err(to_js)?;
@@ -127,7 +126,7 @@ pub fn raw_encode_bytes(
     sort_headers: bool,
     detached: bool,
     enforce: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let payload_json = input.text(payload_len)?;
     encode_material(
         payload_json,
@@ -148,7 +147,7 @@ fn encode_material(
     sort_headers: bool,
     detached: bool,
     enforce: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     let algorithm = Algorithm::from_name(&alg).map_err(to_js)?;
     let key = DeferredKey::new(material);
@@ -213,9 +212,14 @@ fn rethrow<T>(result: Result<T, Error>, thrown: RefCell<Option<JsValue>>) -> Res
     }
 }
 
-/// What decode hands back: `[payloadJson, warnings, headerJson, signature]`
-/// (the last two only for `decodeComplete`).
-fn decoded(token: crate::DecodedToken, complete: bool) -> js_sys::Array {
+/// What decode hands back: the payload's JSON text alone in the common case
+/// (no warnings, not `decodeComplete`), else `[payloadJson, warnings,
+/// headerJson, signature]` (the last two only for `decodeComplete`). The bare
+/// string saves building an array on every verify.
+fn decoded(token: crate::DecodedToken, complete: bool) -> JsValue {
+    if !complete && token.warnings().is_empty() {
+        return JsValue::from_str(token.payload_json());
+    }
     let out = js_sys::Array::new();
     out.push(&JsValue::from_str(token.payload_json()));
     let warnings = token.warnings();
@@ -233,7 +237,7 @@ fn decoded(token: crate::DecodedToken, complete: bool) -> js_sys::Array {
         out.push(&JsValue::from_str(&token.header().to_json()));
         out.push(&js_sys::Uint8Array::from(token.signature()));
     }
-    out
+    out.into()
 }
 
 fn decode(
@@ -243,7 +247,7 @@ fn decode(
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let result = crate::jwt::decode_complete_lean(token, key, validation.for_call(now, detached));
     validation.end_call();
     result.map(|t| decoded(t, complete)).map_err(to_js)
@@ -259,7 +263,7 @@ pub fn raw_decode_key(
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let token = input.text(token_len)?;
     decode(token, &key.inner, validation, now, detached, complete)
 }
@@ -276,7 +280,7 @@ pub fn raw_decode_text(
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let token = input.text(token_len)?;
     decode(
         token,
@@ -298,7 +302,7 @@ pub fn raw_decode_bytes(
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let token = input.text(token_len)?;
     decode(
         token,
@@ -320,7 +324,7 @@ pub fn raw_decode_jwks(
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let token = input.text(token_len)?;
     decode(token, &jwks.inner, validation, now, detached, complete)
 }
@@ -334,7 +338,7 @@ pub fn raw_decode_no_key(
     now: Option<f64>,
     detached: Option<Vec<u8>>,
     complete: bool,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     let token = input.text(token_len)?;
     decode(token, &NoKey, validation, now, detached, complete)
 }
@@ -349,7 +353,7 @@ pub fn raw_decode_custom(
     detached: Option<Vec<u8>>,
     complete: bool,
     verify: &js_sys::Function,
-) -> Result<js_sys::Array, JsValue> {
+) -> Result<JsValue, JsValue> {
     // A copy, not the cached entry: `verify` runs JS, which may call
     // `decode` again with the same options while this call is under way.
     let v = validation.copy_for_call(now, detached);
