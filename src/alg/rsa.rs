@@ -1,9 +1,13 @@
 //! RSASSA-PKCS1-v1_5 (`RS*`, RFC 7518 §3.3) and RSASSA-PSS (`PS*`, RFC 7518
 //! §3.5) over the RustCrypto `rsa` crate.
 //!
-//! Both schemes go through `rsa`'s `SignatureScheme` trait on borrowed keys,
-//! so verification never clones the public key (the typed `VerifyingKey`
-//! wrappers would own one).
+//! Signing goes through `rsa`'s `SignatureScheme` trait (constant time).
+//! Verification, which only handles public data, takes a variable-time fast
+//! path: `montgomery` (the arithmetic mod n), `public` (RSAVP1 with the
+//! per-key context that `keys` stores in each [`Key`](crate::Key)) and `emsa`
+//! (the encoded-message checks). Keys the fast path cannot serve (moduli
+//! above 7,140 bits) verify through `rsa` as before. The `tests` module
+//! checks the fast path against `rsa` on random keys and signatures.
 
 use alloc::vec::Vec;
 
@@ -13,6 +17,15 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use crate::algorithm::{Algorithm, Hash};
 use crate::error::{Error, err};
+
+mod emsa;
+mod keys;
+mod montgomery;
+mod public;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use keys::{RsaPrivate, RsaPublic, Verifier};
 
 /// Runs `$body` with `$d` naming the SHA-2 type of `$alg`.
 macro_rules! with_digest {
@@ -75,12 +88,40 @@ pub(super) fn sign(alg: Algorithm, key: &RsaPrivateKey, msg: &[u8]) -> Result<Ve
 /// Verifies `sig` over `msg`. Any malformed signature (wrong length, value ≥ n,
 /// bad padding) is simply `false`.
 ///
-/// PSS verification pins the salt length to the hash length (`Pss::new`
-/// passes `Some(hLen)`; `rsa` then checks the `0x01` separator position
-/// exactly), so a signature with any other salt length is rejected: RFC 7518
-/// §3.5 fixes the salt length for `PS*`, and accepting others (auto-detection)
-/// would make `PS256` accept signatures made for a different parameter set.
-pub(super) fn verify(alg: Algorithm, key: &RsaPublicKey, msg: &[u8], sig: &[u8]) -> bool {
+/// PSS verification pins the salt length to the hash length, so a signature
+/// with any other salt length is rejected: RFC 7518 §3.5 fixes the salt
+/// length for `PS*`, and accepting others (auto-detection) would make `PS256`
+/// accept signatures made for a different parameter set.
+pub(super) fn verify(alg: Algorithm, key: Verifier<'_>, msg: &[u8], sig: &[u8]) -> bool {
+    let Some(context) = key.context else {
+        return verify_rustcrypto(alg, key.key, msg, sig);
+    };
+    let Some(em) = context.rsavp1(sig) else {
+        return false;
+    };
+    with_digest!(alg, |D| {
+        let hashed = D::digest(msg);
+        if is_pss(alg) {
+            emsa::pss::<D>(em, context.bits(), &hashed)
+        } else {
+            emsa::pkcs1v15(&em, digest_info_prefix(alg), &hashed)
+        }
+    })
+}
+
+/// The DER `DigestInfo` header that PKCS#1 v1.5 puts before `alg`'s hash.
+fn digest_info_prefix(alg: Algorithm) -> &'static [u8] {
+    match alg.hash() {
+        Some(Hash::Sha384) => emsa::SHA384_PREFIX,
+        Some(Hash::Sha512) => emsa::SHA512_PREFIX,
+        _ => emsa::SHA256_PREFIX,
+    }
+}
+
+/// Verification through `rsa` (`Pss::new` passes `Some(hLen)`, so `rsa`
+/// checks the `0x01` separator position exactly): for keys without a fast
+/// path context, and the reference the fast path is tested against.
+fn verify_rustcrypto(alg: Algorithm, key: &RsaPublicKey, msg: &[u8], sig: &[u8]) -> bool {
     with_digest!(alg, |D| {
         let hashed = D::digest(msg);
         if is_pss(alg) {

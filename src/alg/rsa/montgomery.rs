@@ -1,0 +1,342 @@
+//! Montgomery arithmetic modulo a public RSA modulus, for signature
+//! verification only.
+//!
+//! Everything here is variable-time on purpose: it only ever sees the public
+//! key and the signature, both public (the contract's one exception to
+//! "RustCrypto for everything"). Signing never comes here.
+//!
+//! Numbers are little-endian vectors of 28-bit limbs stored in `u64`s. Why 28
+//! bits: WebAssembly's only multiply is 64×64→64, so the classic 32-bit-limb
+//! loop spends most of its time splitting products and chasing carries. A
+//! product of two 28-bit limbs fits in 56 bits, so a whole column of up to 256
+//! products sums in a `u64` with no carry handling at all, and the inner loop
+//! is just load, load, multiply, add. The multiplication interleaves the
+//! Montgomery reduction column by column (product scanning).
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+/// Bits per limb.
+const LIMB_BITS: u32 = 28;
+/// The low `LIMB_BITS` bits.
+const MASK: u64 = (1 << LIMB_BITS) - 1;
+/// The most limbs a column sum can take without overflowing a `u64`: each
+/// accumulator gets at most one product per limb, and each product is below
+/// 2^56 (7,140-bit moduli; larger keys take the RustCrypto path).
+pub(super) const MAX_LIMBS: usize = 255;
+
+/// An odd modulus with its Montgomery constants, R = 2^(28·k).
+#[derive(Clone)]
+pub(super) struct Modulus {
+    /// n, `k` limbs.
+    n: Vec<u64>,
+    /// −n⁻¹ mod 2^28.
+    n0_inv: u32,
+    /// R² mod n, to move a number into Montgomery form with one multiply.
+    r2: Vec<u64>,
+}
+
+impl Modulus {
+    /// The context for the big-endian modulus `n`, or `None` when `n` is even,
+    /// below 3 or too large for [`MAX_LIMBS`].
+    pub(super) fn new(n_be: &[u8]) -> Option<Self> {
+        let bits = bit_length(n_be);
+        let k = bits.div_ceil(LIMB_BITS as usize);
+        if bits < 2 || k > MAX_LIMBS {
+            return None;
+        }
+        let n = from_be_bytes(n_be, k)?;
+        let low = *n.first()?;
+        if low & 1 == 0 {
+            return None;
+        }
+        // Newton's iteration doubles the correct low bits each step; an odd
+        // number is its own inverse mod 8, so four steps give 48 ≥ 32 bits.
+        let low = low as u32;
+        let mut inv = low;
+        for _ in 0..4 {
+            inv = inv.wrapping_mul(2u32.wrapping_sub(low.wrapping_mul(inv)));
+        }
+        let n0_inv = inv.wrapping_neg() & MASK as u32;
+        let mut m = Self {
+            n,
+            n0_inv,
+            r2: Vec::new(),
+        };
+        m.r2 = m.compute_r2(bits)?;
+        Some(m)
+    }
+
+    /// Limbs per number.
+    pub(super) fn limbs(&self) -> usize {
+        self.n.len()
+    }
+
+    /// R² mod n. Doubling from 2^(bits−1) (which is below n) reaches
+    /// R·2^c mod n cheaply; `s` Montgomery squarings then turn R·2^c into
+    /// R·2^(c·2^s) = R·R when c·2^s = 28·k.
+    fn compute_r2(&self, bits: usize) -> Option<Vec<u64>> {
+        let k = self.limbs();
+        let r_bits = LIMB_BITS as usize * k;
+        let s = r_bits.trailing_zeros();
+        let c = r_bits >> s;
+        let mut x = vec![0u64; k];
+        let top = bits - 1;
+        *x.get_mut(top / LIMB_BITS as usize)? = 1 << (top % LIMB_BITS as usize);
+        for _ in top..r_bits + c {
+            self.double(&mut x);
+        }
+        let mut scratch = Scratch::new(k);
+        for _ in 0..s {
+            let y = x.clone();
+            self.sqr(&y, &mut x, &mut scratch);
+        }
+        Some(x)
+    }
+
+    /// x ← 2x mod n, for x < n.
+    fn double(&self, x: &mut [u64]) {
+        let mut carry = 0;
+        for limb in x.iter_mut() {
+            let v = (*limb << 1) | carry;
+            *limb = v & MASK;
+            carry = v >> LIMB_BITS;
+        }
+        if carry != 0 || !less_than(x, &self.n) {
+            sub_in_place(x, &self.n);
+        }
+    }
+
+    /// `out` ← a·b·R⁻¹ mod n, for a, b < n.
+    fn mul(&self, a: &[u64], b: &[u64], out: &mut [u64], scratch: &mut Scratch) {
+        let (n, k) = (&self.n[..], self.n.len());
+        let m = &mut scratch.m[..k];
+        let mut carry = 0u64;
+        // Low columns: pick the multiple m[i] of n that clears column i.
+        for i in 0..k {
+            let (mut ab, mut mn) = (0u64, 0u64);
+            for (x, y) in a[..=i].iter().zip(b[..=i].iter().rev()) {
+                ab += x * y;
+            }
+            for (x, y) in m[..i].iter().zip(n[1..=i].iter().rev()) {
+                mn += x * y;
+            }
+            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
+            let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
+            m[i] = mi;
+            // low + mi·n[0] ≡ 0 mod 2^28 by the choice of mi.
+            carry = (ab >> LIMB_BITS)
+                + (mn >> LIMB_BITS)
+                + (carry >> LIMB_BITS)
+                + ((low + mi * n[0]) >> LIMB_BITS);
+        }
+        // High columns are the result.
+        for i in k..2 * k - 1 {
+            let (mut ab, mut mn) = (0u64, 0u64);
+            let lo = i + 1 - k;
+            for (x, y) in a[lo..].iter().zip(b[lo..].iter().rev()) {
+                ab += x * y;
+            }
+            for (x, y) in m[lo..].iter().zip(n[lo..].iter().rev()) {
+                mn += x * y;
+            }
+            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
+            out[i - k] = low & MASK;
+            carry =
+                (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+        }
+        self.finish(out, carry);
+    }
+
+    /// `out` ← a²·R⁻¹ mod n, for a < n: each cross product once, doubled.
+    fn sqr(&self, a: &[u64], out: &mut [u64], scratch: &mut Scratch) {
+        let (n, k) = (&self.n[..], self.n.len());
+        let m = &mut scratch.m[..k];
+        let mut carry = 0u64;
+        for i in 0..k {
+            let mut ab = 0u64;
+            let half = i.div_ceil(2);
+            for (x, y) in a[..half].iter().zip(a[half..=i].iter().rev()) {
+                ab += x * y;
+            }
+            ab <<= 1;
+            if i % 2 == 0 {
+                ab += a[i / 2] * a[i / 2];
+            }
+            let mut mn = 0u64;
+            for (x, y) in m[..i].iter().zip(n[1..=i].iter().rev()) {
+                mn += x * y;
+            }
+            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
+            let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
+            m[i] = mi;
+            carry = (ab >> LIMB_BITS)
+                + (mn >> LIMB_BITS)
+                + (carry >> LIMB_BITS)
+                + ((low + mi * n[0]) >> LIMB_BITS);
+        }
+        for i in k..2 * k - 1 {
+            let lo = i + 1 - k;
+            let half = i.div_ceil(2);
+            let mut ab = 0u64;
+            for (x, y) in a[lo..half].iter().zip(a[half..].iter().rev()) {
+                ab += x * y;
+            }
+            ab <<= 1;
+            if i % 2 == 0 {
+                ab += a[i / 2] * a[i / 2];
+            }
+            let mut mn = 0u64;
+            for (x, y) in m[lo..].iter().zip(n[lo..].iter().rev()) {
+                mn += x * y;
+            }
+            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
+            out[i - k] = low & MASK;
+            carry =
+                (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+        }
+        self.finish(out, carry);
+    }
+
+    /// Stores the last column and brings the result (below 2n) under n.
+    fn finish(&self, out: &mut [u64], carry: u64) {
+        let k = self.n.len();
+        out[k - 1] = carry;
+        if !less_than(out, &self.n) {
+            sub_in_place(out, &self.n);
+        }
+    }
+
+    /// base^e mod n for base < n and a big-endian exponent, by left-to-right
+    /// square-and-multiply (e is public, so its bits may steer branches).
+    pub(super) fn pow(&self, base: &[u64], e_be: &[u8]) -> Vec<u64> {
+        let k = self.limbs();
+        let mut scratch = Scratch::new(k);
+        let bits = bit_length(e_be);
+        let bit = |i: usize| {
+            let byte = e_be.len() - 1 - i / 8;
+            e_be.get(byte).is_some_and(|b| (b >> (i % 8)) & 1 == 1)
+        };
+        if bits == 0 {
+            let mut one = vec![0; k];
+            one[0] = 1;
+            return one;
+        }
+        // base·R: Montgomery form.
+        let mut base_m = vec![0; k];
+        self.mul(base, &self.r2, &mut base_m, &mut scratch);
+        let mut x = base_m.clone();
+        let mut t = vec![0; k];
+        // Bits below the top one, but the last: stay in Montgomery form.
+        for i in (1..bits - 1).rev() {
+            self.sqr(&x, &mut t, &mut scratch);
+            if bit(i) {
+                self.mul(&t, &base_m, &mut x, &mut scratch);
+            } else {
+                core::mem::swap(&mut x, &mut t);
+            }
+        }
+        if bits == 1 {
+            // e = 1.
+            return base.to_vec();
+        }
+        // The last bit: multiplying the Montgomery form by the plain base
+        // (or by 1) cancels R and leaves the plain result.
+        self.sqr(&x, &mut t, &mut scratch);
+        if bit(0) {
+            self.mul(&t, base, &mut x, &mut scratch);
+        } else {
+            let mut one = vec![0; k];
+            one[0] = 1;
+            self.mul(&t, &one, &mut x, &mut scratch);
+        }
+        x
+    }
+
+    /// Whether `x` (normalised limbs) is below n.
+    pub(super) fn is_below(&self, x: &[u64]) -> bool {
+        less_than(x, &self.n)
+    }
+}
+
+/// Per-multiplication working space (the multiples of n).
+struct Scratch {
+    m: Vec<u64>,
+}
+
+impl Scratch {
+    fn new(k: usize) -> Self {
+        Self { m: vec![0; k] }
+    }
+}
+
+/// Whether a < b, both `k` limbs (the top limb of `a` may exceed 28 bits).
+fn less_than(a: &[u64], b: &[u64]) -> bool {
+    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
+        if x != y {
+            return x < y;
+        }
+    }
+    false
+}
+
+/// a ← a − b, for a ≥ b; the result is normalised to 28-bit limbs.
+fn sub_in_place(a: &mut [u64], b: &[u64]) {
+    let mut borrow = 0u64;
+    for (x, y) in a.iter_mut().zip(b) {
+        let v = x.wrapping_sub(*y).wrapping_sub(borrow);
+        *x = v & MASK;
+        borrow = v >> 63;
+    }
+}
+
+/// The number of significant bits of a big-endian byte string.
+pub(super) fn bit_length(be: &[u8]) -> usize {
+    match be.iter().position(|b| *b != 0) {
+        Some(i) => (be.len() - i) * 8 - be[i].leading_zeros() as usize,
+        None => 0,
+    }
+}
+
+/// A big-endian byte string as `k` limbs, or `None` if it does not fit.
+pub(super) fn from_be_bytes(be: &[u8], k: usize) -> Option<Vec<u64>> {
+    if bit_length(be) > k * LIMB_BITS as usize {
+        return None;
+    }
+    let mut out = vec![0u64; k];
+    let (mut acc, mut acc_bits, mut i) = (0u64, 0u32, 0usize);
+    for byte in be.iter().rev() {
+        acc |= u64::from(*byte) << acc_bits;
+        acc_bits += 8;
+        if acc_bits >= LIMB_BITS {
+            if let Some(limb) = out.get_mut(i) {
+                *limb = acc & MASK;
+            }
+            acc >>= LIMB_BITS;
+            acc_bits -= LIMB_BITS;
+            i += 1;
+        }
+    }
+    if let Some(limb) = out.get_mut(i) {
+        *limb = acc;
+    }
+    Some(out)
+}
+
+/// `len` big-endian bytes of normalised limbs (the high bits beyond `len`
+/// bytes must be zero, which holds for any value below a `len`-byte n).
+pub(super) fn to_be_bytes(limbs: &[u64], len: usize) -> Vec<u8> {
+    let mut out = vec![0u8; len];
+    let (mut acc, mut acc_bits) = (0u64, 0u32);
+    let mut limbs = limbs.iter();
+    for byte in out.iter_mut().rev() {
+        if acc_bits < 8 {
+            acc |= limbs.next().copied().unwrap_or(0) << acc_bits;
+            acc_bits += LIMB_BITS;
+        }
+        *byte = acc as u8;
+        acc >>= 8;
+        acc_bits -= 8;
+    }
+    out
+}
