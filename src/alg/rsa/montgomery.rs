@@ -108,94 +108,89 @@ impl Modulus {
     }
 
     /// `out` ← a·b·R⁻¹ mod n, for a, b < n.
+    ///
+    /// The loops index directly rather than zipping iterators: the release
+    /// build is `opt-level = "z"`, which leaves `Zip::next` as a call per
+    /// product.
     fn mul(&self, a: &[u64], b: &[u64], out: &mut [u64], scratch: &mut Scratch) {
-        let (n, k) = (&self.n[..], self.n.len());
-        let m = &mut scratch.m[..k];
+        let n = &self.n[..];
+        let k = n.len();
+        let m = &mut scratch.m[..];
         let mut carry = 0u64;
         // Low columns: pick the multiple m[i] of n that clears column i.
-        for i in 0..k {
-            let (mut ab, mut mn) = (0u64, 0u64);
-            for (x, y) in a[..=i].iter().zip(b[..=i].iter().rev()) {
-                ab += x * y;
+        let mut i = 0;
+        while i < k {
+            let (mut ab, mut mn) = (a[i] * b[0], 0u64);
+            let mut j = 0;
+            while j < i {
+                ab += a[j] * b[i - j];
+                mn += m[j] * n[i - j];
+                j += 1;
             }
-            for (x, y) in m[..i].iter().zip(n[1..=i].iter().rev()) {
-                mn += x * y;
-            }
-            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
-            let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
-            m[i] = mi;
-            // low + mi·n[0] ≡ 0 mod 2^28 by the choice of mi.
-            carry = (ab >> LIMB_BITS)
-                + (mn >> LIMB_BITS)
-                + (carry >> LIMB_BITS)
-                + ((low + mi * n[0]) >> LIMB_BITS);
+            (m[i], carry) = self.low_column(ab, mn, carry);
+            i += 1;
         }
         // High columns are the result.
-        for i in k..2 * k - 1 {
+        while i < 2 * k - 1 {
             let (mut ab, mut mn) = (0u64, 0u64);
-            let lo = i + 1 - k;
-            for (x, y) in a[lo..].iter().zip(b[lo..].iter().rev()) {
-                ab += x * y;
+            let mut j = i + 1 - k;
+            while j < k {
+                ab += a[j] * b[i - j];
+                mn += m[j] * n[i - j];
+                j += 1;
             }
-            for (x, y) in m[lo..].iter().zip(n[lo..].iter().rev()) {
-                mn += x * y;
-            }
-            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
-            out[i - k] = low & MASK;
-            carry =
-                (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+            (out[i - k], carry) = high_column(ab, mn, carry);
+            i += 1;
         }
         self.finish(out, carry);
     }
 
     /// `out` ← a²·R⁻¹ mod n, for a < n: each cross product once, doubled.
     fn sqr(&self, a: &[u64], out: &mut [u64], scratch: &mut Scratch) {
-        let (n, k) = (&self.n[..], self.n.len());
-        let m = &mut scratch.m[..k];
+        let n = &self.n[..];
+        let k = n.len();
+        let m = &mut scratch.m[..];
         let mut carry = 0u64;
-        for i in 0..k {
-            let mut ab = 0u64;
-            let half = i.div_ceil(2);
-            for (x, y) in a[..half].iter().zip(a[half..=i].iter().rev()) {
-                ab += x * y;
-            }
-            ab <<= 1;
-            if i % 2 == 0 {
-                ab += a[i / 2] * a[i / 2];
-            }
+        let mut i = 0;
+        while i < k {
+            let ab = square_column(a, 0, i);
             let mut mn = 0u64;
-            for (x, y) in m[..i].iter().zip(n[1..=i].iter().rev()) {
-                mn += x * y;
+            let mut j = 0;
+            while j < i {
+                mn += m[j] * n[i - j];
+                j += 1;
             }
-            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
-            let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
-            m[i] = mi;
-            carry = (ab >> LIMB_BITS)
-                + (mn >> LIMB_BITS)
-                + (carry >> LIMB_BITS)
-                + ((low + mi * n[0]) >> LIMB_BITS);
+            (m[i], carry) = self.low_column(ab, mn, carry);
+            i += 1;
         }
-        for i in k..2 * k - 1 {
+        while i < 2 * k - 1 {
             let lo = i + 1 - k;
-            let half = i.div_ceil(2);
-            let mut ab = 0u64;
-            for (x, y) in a[lo..half].iter().zip(a[half..].iter().rev()) {
-                ab += x * y;
-            }
-            ab <<= 1;
-            if i % 2 == 0 {
-                ab += a[i / 2] * a[i / 2];
-            }
+            let ab = square_column(a, lo, i);
             let mut mn = 0u64;
-            for (x, y) in m[lo..].iter().zip(n[lo..].iter().rev()) {
-                mn += x * y;
+            let mut j = lo;
+            while j < k {
+                mn += m[j] * n[i - j];
+                j += 1;
             }
-            let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
-            out[i - k] = low & MASK;
-            carry =
-                (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+            (out[i - k], carry) = high_column(ab, mn, carry);
+            i += 1;
         }
         self.finish(out, carry);
+    }
+
+    /// Ends low column i, whose sums are `ab` (of a·b) and `mn` (of m·n
+    /// without m[i]): returns m[i], the multiple of n that clears the column,
+    /// and the carry into the next column. The sums are split at 28 bits so
+    /// that adding them cannot overflow.
+    #[inline(always)]
+    fn low_column(&self, ab: u64, mn: u64, carry: u64) -> (u64, u64) {
+        let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
+        let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
+        // low + mi·n[0] ≡ 0 mod 2^28 by the choice of mi.
+        let low = low + mi * self.n[0];
+        let carry =
+            (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+        (mi, carry)
     }
 
     /// Stores the last column and brings the result (below 2n) under n.
@@ -270,11 +265,40 @@ impl Scratch {
     }
 }
 
+/// Ends high column i: the result limb and the carry into the next column.
+#[inline(always)]
+fn high_column(ab: u64, mn: u64, carry: u64) -> (u64, u64) {
+    let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
+    let carry = (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+    (low & MASK, carry)
+}
+
+/// Column i of a², taking a[j]·a[i−j] for j from `lo`: each cross product
+/// once, doubled, plus the square a[i/2]² when i is even.
+#[inline(always)]
+fn square_column(a: &[u64], lo: usize, i: usize) -> u64 {
+    // Cross products pair j < i − j, so j runs below ⌈i/2⌉.
+    let half = (i + 1) >> 1;
+    let mut ab = 0u64;
+    let mut j = lo;
+    while j < half {
+        ab += a[j] * a[i - j];
+        j += 1;
+    }
+    ab <<= 1;
+    if i & 1 == 0 {
+        ab += a[i >> 1] * a[i >> 1];
+    }
+    ab
+}
+
 /// Whether a < b, both `k` limbs (the top limb of `a` may exceed 28 bits).
 fn less_than(a: &[u64], b: &[u64]) -> bool {
-    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-        if x != y {
-            return x < y;
+    let mut i = a.len().min(b.len());
+    while i > 0 {
+        i -= 1;
+        if a[i] != b[i] {
+            return a[i] < b[i];
         }
     }
     false
@@ -283,10 +307,12 @@ fn less_than(a: &[u64], b: &[u64]) -> bool {
 /// a ← a − b, for a ≥ b; the result is normalised to 28-bit limbs.
 fn sub_in_place(a: &mut [u64], b: &[u64]) {
     let mut borrow = 0u64;
-    for (x, y) in a.iter_mut().zip(b) {
-        let v = x.wrapping_sub(*y).wrapping_sub(borrow);
-        *x = v & MASK;
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        let v = a[i].wrapping_sub(b[i]).wrapping_sub(borrow);
+        a[i] = v & MASK;
         borrow = v >> 63;
+        i += 1;
     }
 }
 
