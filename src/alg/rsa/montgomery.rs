@@ -130,7 +130,7 @@ impl Modulus {
                 mn += m[j] * n[i - j];
                 j += 1;
             }
-            (m[i], carry) = self.low_column(ab, mn, carry);
+            (m[i], carry) = self.low_column(n[0], ab, mn, carry);
             i += 1;
         }
         // High columns are the result.
@@ -160,7 +160,7 @@ impl Modulus {
         let mut i = 0;
         while i < k {
             let (ab, mn) = square_column(a, m, n, 0, i, i);
-            (m[i], carry) = self.low_column(ab, mn, carry);
+            (m[i], carry) = self.low_column(n[0], ab, mn, carry);
             i += 1;
         }
         while i < 2 * k - 1 {
@@ -176,11 +176,11 @@ impl Modulus {
     /// and the carry into the next column. The sums are split at 28 bits so
     /// that adding them cannot overflow.
     #[inline(always)]
-    fn low_column(&self, ab: u64, mn: u64, carry: u64) -> (u64, u64) {
+    fn low_column(&self, n0: u64, ab: u64, mn: u64, carry: u64) -> (u64, u64) {
         let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
         let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
         // low + mi·n[0] ≡ 0 mod 2^28 by the choice of mi.
-        let low = low + mi * self.n[0];
+        let low = low + mi * n0;
         let carry =
             (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
         (mi, carry)
