@@ -5,14 +5,13 @@
 //! Verification, which only handles public data, takes a variable-time fast
 //! path: `montgomery` (the arithmetic mod n), `public` (RSAVP1 with the
 //! per-key context that `keys` stores in each [`Key`](crate::Key)) and `emsa`
-//! (the encoded-message checks). Keys the fast path cannot serve (moduli
-//! above 7,140 bits) verify through `rsa` as before. The `tests` module
-//! checks the fast path against `rsa` on random keys and signatures.
+//! (the encoded-message checks). The `tests` module checks it against
+//! `rsa`'s own verification on random keys and signatures.
 
 use alloc::vec::Vec;
 
 use rsa::traits::{PublicKeyParts, SignatureScheme};
-use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey, RsaPublicKey};
+use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use crate::algorithm::{Algorithm, Hash};
@@ -93,8 +92,9 @@ pub(super) fn sign(alg: Algorithm, key: &RsaPrivateKey, msg: &[u8]) -> Result<Ve
 /// length for `PS*`, and accepting others (auto-detection) would make `PS256`
 /// accept signatures made for a different parameter set.
 pub(super) fn verify(alg: Algorithm, key: Verifier<'_>, msg: &[u8], sig: &[u8]) -> bool {
-    let Some(context) = key.context else {
-        return verify_rustcrypto(alg, key.key, msg, sig);
+    // Every key `rsa` accepts has a context; see `Context::new`.
+    let Some(context) = key.0 else {
+        return false;
     };
     let Some(em) = context.rsavp1(sig) else {
         return false;
@@ -119,9 +119,10 @@ fn digest_info_prefix(alg: Algorithm) -> &'static [u8] {
 }
 
 /// Verification through `rsa` (`Pss::new` passes `Some(hLen)`, so `rsa`
-/// checks the `0x01` separator position exactly): for keys without a fast
-/// path context, and the reference the fast path is tested against.
-fn verify_rustcrypto(alg: Algorithm, key: &RsaPublicKey, msg: &[u8], sig: &[u8]) -> bool {
+/// checks the `0x01` separator position exactly): the reference the fast
+/// path is tested against.
+#[cfg(test)]
+fn verify_rustcrypto(alg: Algorithm, key: &rsa::RsaPublicKey, msg: &[u8], sig: &[u8]) -> bool {
     with_digest!(alg, |D| {
         let hashed = D::digest(msg);
         if is_pss(alg) {

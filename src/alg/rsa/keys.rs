@@ -10,12 +10,9 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 
 use super::public::Context;
 
-/// What verification takes from either kind of RSA key.
+/// What verification takes from either kind of RSA key: its context.
 #[derive(Clone, Copy)]
-pub(crate) struct Verifier<'a> {
-    pub(super) key: &'a RsaPublicKey,
-    pub(super) context: Option<&'a Context>,
-}
+pub(crate) struct Verifier<'a>(pub(super) Option<&'a Context>);
 
 /// An RSA public key with its verification context.
 #[derive(Clone)]
@@ -52,10 +49,7 @@ impl RsaPublic {
     }
 
     pub(crate) fn verifier(&self) -> Verifier<'_> {
-        Verifier {
-            key: &self.key,
-            context: self.context.as_ref(),
-        }
+        Verifier(self.context.as_ref())
     }
 }
 
@@ -66,10 +60,7 @@ impl RsaPrivate {
     }
 
     pub(crate) fn verifier(&self) -> Verifier<'_> {
-        Verifier {
-            key: self.key.as_ref(),
-            context: self.context.as_ref(),
-        }
+        Verifier(self.context.as_ref())
     }
 
     /// The public half, reusing the context rather than recomputing it.

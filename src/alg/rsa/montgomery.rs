@@ -8,29 +8,32 @@
 //! Numbers are little-endian vectors of 28-bit limbs stored in `u64`s. Why 28
 //! bits: WebAssembly's only multiply is 64×64→64, so the classic 32-bit-limb
 //! loop spends most of its time splitting products and chasing carries. A
-//! product of two 28-bit limbs fits in 56 bits, so a whole column of up to 256
+//! product of two 28-bit limbs fits in 56 bits, so a whole column of up to 255
 //! products sums in a `u64` with no carry handling at all, and the inner loop
-//! is just load, load, multiply, add. The multiplication interleaves the
-//! Montgomery reduction column by column (product scanning).
+//! is just load, load, multiply, add. Moduli too long for that (above 7,140
+//! bits, up to RustCrypto's 8,192 and beyond) use 26-bit limbs, whose
+//! products leave room for 4,095 per column. The multiplication interleaves
+//! the Montgomery reduction column by column (product scanning).
 
 use alloc::vec;
 use alloc::vec::Vec;
 
-/// Bits per limb.
-const LIMB_BITS: u32 = 28;
-/// The low `LIMB_BITS` bits.
-const MASK: u64 = (1 << LIMB_BITS) - 1;
-/// The most limbs a column sum can take without overflowing a `u64`: each
-/// accumulator gets at most one product per limb, and each product is below
-/// 2^56 (7,140-bit moduli; larger keys take the RustCrypto path).
-pub(super) const MAX_LIMBS: usize = 255;
+/// The limb widths and, for each, the most limbs a column can take: each
+/// column accumulator gets at most one product per limb (the doubled cross
+/// products of a square count as two), each product is below 2^(2·width),
+/// and the sum must stay below 2^64.
+const RADICES: [(u32, usize); 2] = [(28, 255), (26, 4095)];
 
-/// An odd modulus with its Montgomery constants, R = 2^(28·k).
+/// An odd modulus with its Montgomery constants, R = 2^(w·k).
 #[derive(Clone)]
 pub(super) struct Modulus {
     /// n, `k` limbs.
     n: Vec<u64>,
-    /// −n⁻¹ mod 2^28.
+    /// Bits per limb, w.
+    w: u32,
+    /// The low `w` bits.
+    mask: u64,
+    /// −n⁻¹ mod 2^w.
     n0_inv: u32,
     /// R² mod n, to move a number into Montgomery form with one multiply.
     r2: Vec<u64>,
@@ -38,15 +41,27 @@ pub(super) struct Modulus {
 
 impl Modulus {
     /// The context for the big-endian modulus `n`, or `None` when `n` is even,
-    /// below 3 or too large for [`MAX_LIMBS`].
+    /// below 3 or above 106,470 bits (RustCrypto stops at 8,192).
     pub(super) fn new(n_be: &[u8]) -> Option<Self> {
         let bits = bit_length(n_be);
-        let k = bits.div_ceil(LIMB_BITS as usize);
-        if bits < 2 || k > MAX_LIMBS {
+        let (w, k) = RADICES
+            .iter()
+            .map(|&(w, max)| (w, bits.div_ceil(w as usize), max))
+            .find(|&(_, k, max)| k <= max)
+            .map(|(w, k, _)| (w, k))?;
+        if bits < 2 {
             return None;
         }
-        let n = from_be_bytes(n_be, k)?;
-        let low = *n.first()?;
+        let mut m = Self {
+            n: Vec::new(),
+            w,
+            mask: (1 << w) - 1,
+            n0_inv: 0,
+            r2: Vec::new(),
+        };
+        m.n = vec![0; k];
+        m.n = m.limbs_of(n_be)?;
+        let low = *m.n.first()?;
         if low & 1 == 0 {
             return None;
         }
@@ -57,12 +72,7 @@ impl Modulus {
         for _ in 0..4 {
             inv = inv.wrapping_mul(2u32.wrapping_sub(low.wrapping_mul(inv)));
         }
-        let n0_inv = inv.wrapping_neg() & MASK as u32;
-        let mut m = Self {
-            n,
-            n0_inv,
-            r2: Vec::new(),
-        };
+        m.n0_inv = inv.wrapping_neg() & m.mask as u32;
         m.r2 = m.compute_r2(bits)?;
         Some(m)
     }
@@ -74,15 +84,16 @@ impl Modulus {
 
     /// R² mod n. Doubling from 2^(bits−1) (which is below n) reaches
     /// R·2^c mod n cheaply; `s` Montgomery squarings then turn R·2^c into
-    /// R·2^(c·2^s) = R·R when c·2^s = 28·k.
+    /// R·2^(c·2^s) = R·R when c·2^s = w·k.
     fn compute_r2(&self, bits: usize) -> Option<Vec<u64>> {
         let k = self.limbs();
-        let r_bits = LIMB_BITS as usize * k;
+        let w = self.w as usize;
+        let r_bits = w * k;
         let s = r_bits.trailing_zeros();
         let c = r_bits >> s;
         let mut x = vec![0u64; k];
         let top = bits - 1;
-        *x.get_mut(top / LIMB_BITS as usize)? = 1 << (top % LIMB_BITS as usize);
+        *x.get_mut(top / w)? = 1 << (top % w);
         for _ in top..r_bits + c {
             self.double(&mut x);
         }
@@ -99,11 +110,11 @@ impl Modulus {
         let mut carry = 0;
         for limb in x.iter_mut() {
             let v = (*limb << 1) | carry;
-            *limb = v & MASK;
-            carry = v >> LIMB_BITS;
+            *limb = v & self.mask;
+            carry = v >> self.w;
         }
         if carry != 0 || !less_than(x, &self.n) {
-            sub_in_place(x, &self.n);
+            self.sub_n(x);
         }
     }
 
@@ -142,7 +153,7 @@ impl Modulus {
                 mn += m[j] * n[i - j];
                 j += 1;
             }
-            (out[i - k], carry) = high_column(ab, mn, carry);
+            (out[i - k], carry) = self.high_column(ab, mn, carry);
             i += 1;
         }
         self.finish(out, carry);
@@ -165,7 +176,7 @@ impl Modulus {
         }
         while i < 2 * k - 1 {
             let (ab, mn) = square_column(a, m, n, i + 1 - k, i, k);
-            (out[i - k], carry) = high_column(ab, mn, carry);
+            (out[i - k], carry) = self.high_column(ab, mn, carry);
             i += 1;
         }
         self.finish(out, carry);
@@ -177,13 +188,22 @@ impl Modulus {
     /// that adding them cannot overflow.
     #[inline(always)]
     fn low_column(&self, n0: u64, ab: u64, mn: u64, carry: u64) -> (u64, u64) {
-        let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
-        let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & MASK;
-        // low + mi·n[0] ≡ 0 mod 2^28 by the choice of mi.
+        let (w, mask) = (self.w, self.mask);
+        let low = (ab & mask) + (mn & mask) + (carry & mask);
+        let mi = u64::from((low as u32).wrapping_mul(self.n0_inv)) & mask;
+        // low + mi·n[0] ≡ 0 mod 2^w by the choice of mi.
         let low = low + mi * n0;
-        let carry =
-            (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
+        let carry = (ab >> w) + (mn >> w) + (carry >> w) + (low >> w);
         (mi, carry)
+    }
+
+    /// Ends high column i: the result limb and the carry into the next column.
+    #[inline(always)]
+    fn high_column(&self, ab: u64, mn: u64, carry: u64) -> (u64, u64) {
+        let (w, mask) = (self.w, self.mask);
+        let low = (ab & mask) + (mn & mask) + (carry & mask);
+        let carry = (ab >> w) + (mn >> w) + (carry >> w) + (low >> w);
+        (low & mask, carry)
     }
 
     /// Stores the last column and brings the result (below 2n) under n.
@@ -191,7 +211,7 @@ impl Modulus {
         let k = self.n.len();
         out[k - 1] = carry;
         if !less_than(out, &self.n) {
-            sub_in_place(out, &self.n);
+            self.sub_n(out);
         }
     }
 
@@ -241,6 +261,62 @@ impl Modulus {
         x
     }
 
+    /// a ← a − n, for a ≥ n; the result is normalised to w-bit limbs.
+    fn sub_n(&self, a: &mut [u64]) {
+        let mut borrow = 0u64;
+        let mut i = 0;
+        while i < a.len() && i < self.n.len() {
+            let v = a[i].wrapping_sub(self.n[i]).wrapping_sub(borrow);
+            a[i] = v & self.mask;
+            borrow = v >> 63;
+            i += 1;
+        }
+    }
+
+    /// A big-endian byte string as `k` limbs, or `None` if it does not fit.
+    pub(super) fn limbs_of(&self, be: &[u8]) -> Option<Vec<u64>> {
+        let k = self.limbs();
+        if bit_length(be) > k * self.w as usize {
+            return None;
+        }
+        let mut out = vec![0u64; k];
+        let (mut acc, mut acc_bits, mut i) = (0u64, 0u32, 0usize);
+        for byte in be.iter().rev() {
+            acc |= u64::from(*byte) << acc_bits;
+            acc_bits += 8;
+            if acc_bits >= self.w {
+                if let Some(limb) = out.get_mut(i) {
+                    *limb = acc & self.mask;
+                }
+                acc >>= self.w;
+                acc_bits -= self.w;
+                i += 1;
+            }
+        }
+        if let Some(limb) = out.get_mut(i) {
+            *limb = acc;
+        }
+        Some(out)
+    }
+
+    /// `len` big-endian bytes of normalised limbs (the high bits beyond `len`
+    /// bytes must be zero, which holds for any value below a `len`-byte n).
+    pub(super) fn bytes_of(&self, limbs: &[u64], len: usize) -> Vec<u8> {
+        let mut out = vec![0u8; len];
+        let (mut acc, mut acc_bits) = (0u64, 0u32);
+        let mut limbs = limbs.iter();
+        for byte in out.iter_mut().rev() {
+            if acc_bits < 8 {
+                acc |= limbs.next().copied().unwrap_or(0) << acc_bits;
+                acc_bits += self.w;
+            }
+            *byte = acc as u8;
+            acc >>= 8;
+            acc_bits -= 8;
+        }
+        out
+    }
+
     /// Whether `x` (normalised limbs) is below n.
     pub(super) fn is_below(&self, x: &[u64]) -> bool {
         less_than(x, &self.n)
@@ -268,14 +344,6 @@ fn same_len(k: usize, slices: [&[u64]; 4]) -> bool {
         && slices[1].len() == k
         && slices[2].len() == k
         && slices[3].len() == k
-}
-
-/// Ends high column i: the result limb and the carry into the next column.
-#[inline(always)]
-fn high_column(ab: u64, mn: u64, carry: u64) -> (u64, u64) {
-    let low = (ab & MASK) + (mn & MASK) + (carry & MASK);
-    let carry = (ab >> LIMB_BITS) + (mn >> LIMB_BITS) + (carry >> LIMB_BITS) + (low >> LIMB_BITS);
-    (low & MASK, carry)
 }
 
 /// Column i of a² and of m·n, for j from `lo` (below `end` for m·n): the
@@ -307,7 +375,7 @@ fn square_column(a: &[u64], m: &[u64], n: &[u64], lo: usize, i: usize, end: usiz
     (ab, mn)
 }
 
-/// Whether a < b, both `k` limbs (the top limb of `a` may exceed 28 bits).
+/// Whether a < b, both `k` limbs (the top limb of `a` may exceed w bits).
 fn less_than(a: &[u64], b: &[u64]) -> bool {
     let mut i = a.len().min(b.len());
     while i > 0 {
@@ -319,65 +387,10 @@ fn less_than(a: &[u64], b: &[u64]) -> bool {
     false
 }
 
-/// a ← a − b, for a ≥ b; the result is normalised to 28-bit limbs.
-fn sub_in_place(a: &mut [u64], b: &[u64]) {
-    let mut borrow = 0u64;
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        let v = a[i].wrapping_sub(b[i]).wrapping_sub(borrow);
-        a[i] = v & MASK;
-        borrow = v >> 63;
-        i += 1;
-    }
-}
-
 /// The number of significant bits of a big-endian byte string.
 pub(super) fn bit_length(be: &[u8]) -> usize {
     match be.iter().position(|b| *b != 0) {
         Some(i) => (be.len() - i) * 8 - be[i].leading_zeros() as usize,
         None => 0,
     }
-}
-
-/// A big-endian byte string as `k` limbs, or `None` if it does not fit.
-pub(super) fn from_be_bytes(be: &[u8], k: usize) -> Option<Vec<u64>> {
-    if bit_length(be) > k * LIMB_BITS as usize {
-        return None;
-    }
-    let mut out = vec![0u64; k];
-    let (mut acc, mut acc_bits, mut i) = (0u64, 0u32, 0usize);
-    for byte in be.iter().rev() {
-        acc |= u64::from(*byte) << acc_bits;
-        acc_bits += 8;
-        if acc_bits >= LIMB_BITS {
-            if let Some(limb) = out.get_mut(i) {
-                *limb = acc & MASK;
-            }
-            acc >>= LIMB_BITS;
-            acc_bits -= LIMB_BITS;
-            i += 1;
-        }
-    }
-    if let Some(limb) = out.get_mut(i) {
-        *limb = acc;
-    }
-    Some(out)
-}
-
-/// `len` big-endian bytes of normalised limbs (the high bits beyond `len`
-/// bytes must be zero, which holds for any value below a `len`-byte n).
-pub(super) fn to_be_bytes(limbs: &[u64], len: usize) -> Vec<u8> {
-    let mut out = vec![0u8; len];
-    let (mut acc, mut acc_bits) = (0u64, 0u32);
-    let mut limbs = limbs.iter();
-    for byte in out.iter_mut().rev() {
-        if acc_bits < 8 {
-            acc |= limbs.next().copied().unwrap_or(0) << acc_bits;
-            acc_bits += LIMB_BITS;
-        }
-        *byte = acc as u8;
-        acc >>= 8;
-        acc_bits -= 8;
-    }
-    out
 }

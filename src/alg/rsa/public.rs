@@ -21,9 +21,8 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    /// The context for `key`, or `None` when the fast path cannot serve it (a
-    /// modulus above [`montgomery::MAX_LIMBS`] limbs, or an even one); such
-    /// keys keep verifying through RustCrypto.
+    /// The context for `key`, or `None` for a modulus no RustCrypto key can
+    /// have (even, or far above its 8,192-bit limit; see [`Modulus::new`]).
     pub(crate) fn new(key: &impl PublicKeyParts) -> Option<Self> {
         let n = key.n_bytes();
         let modulus = Modulus::new(&n)?;
@@ -47,11 +46,11 @@ impl Context {
         if sig.len() != self.size {
             return None;
         }
-        let s = montgomery::from_be_bytes(sig, self.modulus.limbs())?;
+        let s = self.modulus.limbs_of(sig)?;
         if !self.modulus.is_below(&s) {
             return None;
         }
         let m = self.modulus.pow(&s, &self.e);
-        Some(montgomery::to_be_bytes(&m, self.size))
+        Some(self.modulus.bytes_of(&m, self.size))
     }
 }

@@ -10,7 +10,7 @@ use rsa::traits::{PublicKeyParts, SignatureScheme};
 use rsa::{BoxedUint, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use sha2::{Sha256, Sha384, Sha512};
 
-use super::montgomery::{self, Modulus};
+use super::montgomery::Modulus;
 use super::public::Context;
 use super::{SysRng, Verifier, emsa, sign, verify, verify_rustcrypto};
 use crate::Algorithm;
@@ -63,15 +63,7 @@ struct Counts {
 
 /// Both paths on one input: they must agree, and the verdict is returned.
 fn agree(alg: Algorithm, public: &RsaPublicKey, ctx: &Context, msg: &[u8], sig: &[u8]) -> bool {
-    let fast = verify(
-        alg,
-        Verifier {
-            key: public,
-            context: Some(ctx),
-        },
-        msg,
-        sig,
-    );
+    let fast = verify(alg, Verifier(Some(ctx)), msg, sig);
     let reference = verify_rustcrypto(alg, public, msg, sig);
     assert_eq!(
         fast,
@@ -236,12 +228,60 @@ fn montgomery_pow_matches_u128_arithmetic() {
                 want = want * base as u128 % n as u128;
             }
         }
-        let b = montgomery::from_be_bytes(&base.to_be_bytes(), k).unwrap();
-        let got = montgomery::to_be_bytes(&modulus.pow(&b, &e.to_be_bytes()), 8);
+        let b = modulus.limbs_of(&base.to_be_bytes()).unwrap();
+        assert_eq!(b.len(), k);
+        let got = modulus.bytes_of(&modulus.pow(&b, &e.to_be_bytes()), 8);
         assert_eq!(got, (want as u64).to_be_bytes(), "{base}^{e} mod {n}");
         checked += 1;
     }
     println!("rsa fast path: {checked} small modular powers equal to u128 arithmetic");
+}
+
+/// RSAVP1 on random odd moduli (not RSA moduli: the arithmetic does not
+/// care) across both limb widths, 28 bits up to 7,140-bit moduli and 26 bits
+/// above, against `s^e mod n` by square-and-multiply with `BoxedUint::mul_mod`.
+#[test]
+fn rsavp1_matches_bigint_arithmetic_for_every_limb_width() {
+    let mut rng = XorShift(seed());
+    let mut checked = 0;
+    for (bits, e) in [
+        (2048usize, 65537u64),
+        (3071, 3),
+        (7140, 65537),
+        (7141, 65537),
+        (8192, 3),
+        (8192, 65537),
+    ] {
+        let len = bits.div_ceil(8);
+        let mut n = rng.bytes(len);
+        n[0] &= 0xff >> (8 * len - bits);
+        n[0] |= 0x80 >> (8 * len - bits);
+        n[len - 1] |= 1;
+        let key =
+            RsaPublicKey::new(BoxedUint::from_be_slice_vartime(&n), BoxedUint::from(e)).unwrap();
+        let ctx = Context::new(&key).unwrap();
+        for _ in 0..3 {
+            let mut s = rng.bytes(len);
+            s[0] &= 0xff >> (8 * len - bits + 1);
+            let s_int = BoxedUint::from_be_slice_vartime(&s);
+            let mut want = BoxedUint::one();
+            for i in (0..64).rev() {
+                want = want.mul_mod(&want, key.n());
+                if (e >> i) & 1 == 1 {
+                    want = want.mul_mod(&s_int, key.n());
+                }
+            }
+            let want = want.to_be_bytes_trimmed_vartime();
+            let got = ctx.rsavp1(&s).unwrap();
+            let pad = got.len() - want.len();
+            assert!(got[..pad].iter().all(|b| *b == 0), "{bits}-bit, e = {e}");
+            assert_eq!(&got[pad..], &want[..], "{bits}-bit, e = {e}");
+            checked += 1;
+        }
+    }
+    println!(
+        "rsa fast path: {checked} RSAVP1 results on 2048- to 8192-bit moduli equal to BoxedUint arithmetic"
+    );
 }
 
 #[test]
