@@ -99,22 +99,26 @@ pub(super) fn verify(alg: Algorithm, key: Verifier<'_>, msg: &[u8], sig: &[u8]) 
     let Some(em) = context.rsavp1(sig) else {
         return false;
     };
-    with_digest!(alg, |D| {
-        let hashed = D::digest(msg);
-        if is_pss(alg) {
-            emsa::pss::<D>(em, context.bits(), &hashed)
-        } else {
-            emsa::pkcs1v15(&em, digest_info_prefix(alg), &hashed)
-        }
-    })
+    let Some(hash) = alg.hash() else {
+        return false;
+    };
+    let digest = emsa::digest(hash, &[msg]);
+    let Some(hashed) = digest.get(..hash.len()) else {
+        return false;
+    };
+    if is_pss(alg) {
+        emsa::pss(em, context.bits(), hashed, hash)
+    } else {
+        emsa::pkcs1v15(&em, digest_info_prefix(hash), hashed)
+    }
 }
 
 /// The DER `DigestInfo` header that PKCS#1 v1.5 puts before `alg`'s hash.
-fn digest_info_prefix(alg: Algorithm) -> &'static [u8] {
-    match alg.hash() {
-        Some(Hash::Sha384) => emsa::SHA384_PREFIX,
-        Some(Hash::Sha512) => emsa::SHA512_PREFIX,
-        _ => emsa::SHA256_PREFIX,
+fn digest_info_prefix(hash: Hash) -> &'static [u8] {
+    match hash {
+        Hash::Sha256 => emsa::SHA256_PREFIX,
+        Hash::Sha384 => emsa::SHA384_PREFIX,
+        Hash::Sha512 => emsa::SHA512_PREFIX,
     }
 }
 

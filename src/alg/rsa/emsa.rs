@@ -7,7 +7,9 @@
 
 use alloc::vec::Vec;
 
-use sha2::Digest;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use crate::algorithm::Hash;
 
 /// The DER `DigestInfo` header before a SHA-256 hash (RFC 8017 §9.2, note 1).
 pub(super) const SHA256_PREFIX: &[u8] = &[
@@ -48,9 +50,9 @@ pub(super) fn pkcs1v15(em: &[u8], prefix: &[u8], hashed: &[u8]) -> bool {
 }
 
 /// EMSA-PSS-VERIFY of the k-byte representative `em_k` for a modulus of
-/// `mod_bits` bits, with `D` as hash and MGF1 hash and sLen = hLen.
-pub(super) fn pss<D: Digest>(mut em_k: Vec<u8>, mod_bits: usize, m_hash: &[u8]) -> bool {
-    let h_len = <D as Digest>::output_size();
+/// `mod_bits` bits, with `hash` as hash and MGF1 hash and sLen = hLen.
+pub(super) fn pss(mut em_k: Vec<u8>, mod_bits: usize, m_hash: &[u8], hash: Hash) -> bool {
+    let h_len = hash.len();
     let s_len = h_len;
     // emBits = modBits − 1; EM is the last emLen bytes, and any byte in
     // front of it must be zero (the representative must fit in emLen).
@@ -78,7 +80,7 @@ pub(super) fn pss<D: Digest>(mut em_k: Vec<u8>, mod_bits: usize, m_hash: &[u8]) 
         return false;
     }
     // Steps 7–9: DB = maskedDB ⊕ MGF1(H), top bits cleared.
-    mgf1_xor::<D>(db, h);
+    mgf1_xor(db, h, hash);
     if let Some(b) = db.first_mut() {
         *b &= top_mask;
     }
@@ -91,23 +93,39 @@ pub(super) fn pss<D: Digest>(mut em_k: Vec<u8>, mod_bits: usize, m_hash: &[u8]) 
         return false;
     }
     // Steps 12–14: H' = Hash(0^8 ‖ mHash ‖ salt) must equal H.
-    let h2 = D::new()
-        .chain_update([0u8; 8])
-        .chain_update(m_hash)
-        .chain_update(salt)
-        .finalize();
-    h2.as_slice() == &*h
+    let h2 = digest(hash, &[&[0u8; 8], m_hash, salt]);
+    h2.get(..h_len) == Some(&*h)
 }
 
 /// `db` ← `db` ⊕ MGF1(`seed`) (RFC 8017 §B.2.1).
-fn mgf1_xor<D: Digest>(db: &mut [u8], seed: &[u8]) {
-    for (counter, chunk) in (0u32..).zip(db.chunks_mut(<D as Digest>::output_size())) {
-        let mask = D::new()
-            .chain_update(seed)
-            .chain_update(counter.to_be_bytes())
-            .finalize();
+fn mgf1_xor(db: &mut [u8], seed: &[u8], hash: Hash) {
+    for (counter, chunk) in (0u32..).zip(db.chunks_mut(hash.len())) {
+        let mask = digest(hash, &[seed, &counter.to_be_bytes()]);
         for (b, m) in chunk.iter_mut().zip(mask.iter()) {
             *b ^= m;
         }
     }
+}
+
+/// `hash(parts[0] ‖ parts[1] ‖ …)` in the first `hash.len()` bytes. Choosing
+/// the hash at run time keeps one copy of the PSS code in the wasm rather
+/// than one per SHA-2.
+pub(super) fn digest(hash: Hash, parts: &[&[u8]]) -> [u8; 64] {
+    fn run<D: Digest>(parts: &[&[u8]], out: &mut [u8; 64]) {
+        let mut d = D::new();
+        for part in parts {
+            d.update(part);
+        }
+        let h = d.finalize();
+        if let Some(dst) = out.get_mut(..h.len()) {
+            dst.copy_from_slice(&h);
+        }
+    }
+    let mut out = [0u8; 64];
+    match hash {
+        Hash::Sha256 => run::<Sha256>(parts, &mut out),
+        Hash::Sha384 => run::<Sha384>(parts, &mut out),
+        Hash::Sha512 => run::<Sha512>(parts, &mut out),
+    }
+    out
 }
