@@ -262,7 +262,7 @@ fn rsavp1_matches_bigint_arithmetic_for_every_limb_width() {
         let ctx = Context::new(&key).unwrap();
         for _ in 0..3 {
             let mut s = rng.bytes(len);
-            s[0] &= 0xff >> (8 * len - bits + 1);
+            s[0] &= (0xffu16 >> (8 * len - bits + 1)) as u8;
             let s_int = BoxedUint::from_be_slice_vartime(&s);
             let mut want = BoxedUint::one();
             for i in (0..64).rev() {
@@ -281,6 +281,58 @@ fn rsavp1_matches_bigint_arithmetic_for_every_limb_width() {
     }
     println!(
         "rsa fast path: {checked} RSAVP1 results on 2048- to 8192-bit moduli equal to BoxedUint arithmetic"
+    );
+}
+
+/// `s^e mod n` by square-and-multiply with `BoxedUint::mul_mod`, as
+/// big-endian bytes without leading zeros.
+fn pow_reference(s: &[u8], e: &[u8], n: &[u8]) -> Vec<u8> {
+    let n = BoxedUint::from_be_slice_vartime(n).to_nz().unwrap();
+    let s = BoxedUint::from_be_slice_vartime(s);
+    let mut acc = BoxedUint::one();
+    for byte in e {
+        for i in (0..8).rev() {
+            acc = acc.mul_mod(&acc, &n);
+            if (byte >> i) & 1 == 1 {
+                acc = acc.mul_mod(&s, &n);
+            }
+        }
+    }
+    acc.to_be_bytes_trimmed_vartime().into_vec()
+}
+
+/// The modular power on random odd moduli of random sizes from 2 to 2,047
+/// bits and across both limb widths up to 8,192 bits, with random exponents
+/// of one to five bytes (so also 0, 1 and even ones), against BoxedUint.
+#[test]
+fn montgomery_pow_matches_boxeduint_on_random_moduli() {
+    let mut rng = XorShift(seed());
+    let mut sizes: Vec<usize> = (0..200).map(|_| 2 + rng.below(2046)).collect();
+    sizes.extend([2048, 3071, 7140, 7141, 8192]);
+    let mut checked = 0;
+    for bits in sizes {
+        let len = bits.div_ceil(8);
+        let mut n = rng.bytes(len);
+        n[0] &= 0xff >> (8 * len - bits);
+        n[0] |= 0x80 >> (8 * len - bits);
+        n[len - 1] |= 1;
+        let modulus = Modulus::new(&n).unwrap();
+        let e_len = 1 + rng.below(5);
+        let e = rng.bytes(e_len);
+        let mut s = rng.bytes(len);
+        s[0] &= (0xffu16 >> (8 * len - bits + 1)) as u8;
+        let got = modulus.bytes_of(&modulus.pow(&modulus.limbs_of(&s).unwrap(), &e), len);
+        let want = pow_reference(&s, &e, &n);
+        let pad = len - want.len();
+        assert!(
+            got[..pad].iter().all(|b| *b == 0),
+            "{bits} bits, e {e:02x?}"
+        );
+        assert_eq!(&got[pad..], &want[..], "{bits} bits, e {e:02x?}");
+        checked += 1;
+    }
+    println!(
+        "rsa fast path: {checked} modular powers on random 2- to 8192-bit moduli equal to BoxedUint arithmetic"
     );
 }
 
