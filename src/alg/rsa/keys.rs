@@ -48,6 +48,7 @@ impl RsaPublic {
         &self.key
     }
 
+    /// What `Algorithm::verify` hands to the fast path.
     pub(crate) fn verifier(&self) -> Verifier<'_> {
         Verifier(self.context.as_ref())
     }
@@ -59,6 +60,8 @@ impl RsaPrivate {
         &self.key
     }
 
+    /// What `Algorithm::verify` hands to the fast path: a private key
+    /// verifies with its public half.
     pub(crate) fn verifier(&self) -> Verifier<'_> {
         Verifier(self.context.as_ref())
     }
