@@ -33,11 +33,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let only = args
         .iter()
         .position(|a| a == "--only")
-        .map(|i| {
-            args.get(i + 1)
-                .cloned()
-                .ok_or("--only needs a list of words")
-        })
+        .map(|i| args.get(i + 1).cloned().ok_or("--only needs a list of words"))
         .transpose()?;
     let pkg = build::run()?;
     let tarball = pack(&pkg, &util::root().join("bench/.scratch/pack"))?;
