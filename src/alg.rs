@@ -21,6 +21,8 @@ mod hmac;
 pub(crate) use hmac::Secret;
 #[cfg(feature = "rsa")]
 mod rsa;
+#[cfg(feature = "rsa")]
+pub(crate) use rsa::{RsaPrivate, RsaPublic};
 
 #[cfg(test)]
 mod tests;
@@ -82,10 +84,12 @@ impl Algorithm {
             #[cfg(feature = "hmac")]
             (Family::Hmac, Material::Secret(secret)) => Ok(hmac::verify(self, secret, msg, sig)),
             #[cfg(feature = "rsa")]
-            (Family::Rsa, Material::RsaPublic(public)) => Ok(rsa::verify(self, public, msg, sig)),
+            (Family::Rsa, Material::RsaPublic(public)) => {
+                Ok(rsa::verify(self, public.verifier(), msg, sig))
+            }
             #[cfg(feature = "rsa")]
             (Family::Rsa, Material::RsaPrivate(private)) => {
-                Ok(rsa::verify(self, (**private).as_ref(), msg, sig))
+                Ok(rsa::verify(self, private.verifier(), msg, sig))
             }
             #[cfg(feature = "ecdsa")]
             (Family::Ec(curve), Material::EcPublic(public)) if public.curve() == curve => {

@@ -69,9 +69,9 @@ pub(crate) enum Material {
     #[cfg(feature = "hmac")]
     Secret(crate::alg::Secret),
     #[cfg(feature = "rsa")]
-    RsaPrivate(alloc::boxed::Box<rsa::RsaPrivateKey>),
+    RsaPrivate(alloc::boxed::Box<crate::alg::RsaPrivate>),
     #[cfg(feature = "rsa")]
-    RsaPublic(alloc::boxed::Box<rsa::RsaPublicKey>),
+    RsaPublic(alloc::boxed::Box<crate::alg::RsaPublic>),
     #[cfg(feature = "ecdsa")]
     EcPrivate(EcPrivate),
     #[cfg(feature = "ecdsa")]
@@ -229,9 +229,7 @@ impl Key {
                 return Err(err!(InvalidKey, "An HMAC secret has no public key"));
             }
             #[cfg(feature = "rsa")]
-            Material::RsaPrivate(k) => {
-                Material::RsaPublic(alloc::boxed::Box::new(k.to_public_key()))
-            }
+            Material::RsaPrivate(k) => Material::RsaPublic(alloc::boxed::Box::new(k.public())),
             #[cfg(feature = "ecdsa")]
             Material::EcPrivate(k) => Material::EcPublic(k.public()),
             #[cfg(feature = "eddsa")]

@@ -1,18 +1,30 @@
 //! RSASSA-PKCS1-v1_5 (`RS*`, RFC 7518 §3.3) and RSASSA-PSS (`PS*`, RFC 7518
 //! §3.5) over the RustCrypto `rsa` crate.
 //!
-//! Both schemes go through `rsa`'s `SignatureScheme` trait on borrowed keys,
-//! so verification never clones the public key (the typed `VerifyingKey`
-//! wrappers would own one).
+//! Signing goes through `rsa`'s `SignatureScheme` trait (constant time).
+//! Verification, which only handles public data, takes a variable-time fast
+//! path: `montgomery` (the arithmetic mod n), `public` (RSAVP1 with the
+//! per-key context that `keys` stores in each [`Key`](crate::Key)) and `emsa`
+//! (the encoded-message checks). The `tests` module checks it against
+//! `rsa`'s own verification on random keys and signatures.
 
 use alloc::vec::Vec;
 
 use rsa::traits::{PublicKeyParts, SignatureScheme};
-use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey, RsaPublicKey};
+use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use crate::algorithm::{Algorithm, Hash};
 use crate::error::{Error, err};
+
+mod emsa;
+mod keys;
+mod montgomery;
+mod public;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use keys::{RsaPrivate, RsaPublic, Verifier};
 
 /// Runs `$body` with `$d` naming the SHA-2 type of `$alg`.
 macro_rules! with_digest {
@@ -75,12 +87,46 @@ pub(super) fn sign(alg: Algorithm, key: &RsaPrivateKey, msg: &[u8]) -> Result<Ve
 /// Verifies `sig` over `msg`. Any malformed signature (wrong length, value ≥ n,
 /// bad padding) is simply `false`.
 ///
-/// PSS verification pins the salt length to the hash length (`Pss::new`
-/// passes `Some(hLen)`; `rsa` then checks the `0x01` separator position
-/// exactly), so a signature with any other salt length is rejected: RFC 7518
-/// §3.5 fixes the salt length for `PS*`, and accepting others (auto-detection)
-/// would make `PS256` accept signatures made for a different parameter set.
-pub(super) fn verify(alg: Algorithm, key: &RsaPublicKey, msg: &[u8], sig: &[u8]) -> bool {
+/// PSS verification pins the salt length to the hash length, so a signature
+/// with any other salt length is rejected: RFC 7518 §3.5 fixes the salt
+/// length for `PS*`, and accepting others (auto-detection) would make `PS256`
+/// accept signatures made for a different parameter set.
+pub(super) fn verify(alg: Algorithm, key: Verifier<'_>, msg: &[u8], sig: &[u8]) -> bool {
+    // Every key `rsa` accepts has a context; see `Context::new`.
+    let Some(context) = key.0 else {
+        return false;
+    };
+    let Some(em) = context.rsavp1(sig) else {
+        return false;
+    };
+    let Some(hash) = alg.hash() else {
+        return false;
+    };
+    let digest = emsa::digest(hash, &[msg]);
+    let Some(hashed) = digest.get(..hash.len()) else {
+        return false;
+    };
+    if is_pss(alg) {
+        emsa::pss(em, context.bits(), hashed, hash)
+    } else {
+        emsa::pkcs1v15(&em, digest_info_prefix(hash), hashed)
+    }
+}
+
+/// The DER `DigestInfo` header that PKCS#1 v1.5 puts before `alg`'s hash.
+fn digest_info_prefix(hash: Hash) -> &'static [u8] {
+    match hash {
+        Hash::Sha256 => emsa::SHA256_PREFIX,
+        Hash::Sha384 => emsa::SHA384_PREFIX,
+        Hash::Sha512 => emsa::SHA512_PREFIX,
+    }
+}
+
+/// Verification through `rsa` (`Pss::new` passes `Some(hLen)`, so `rsa`
+/// checks the `0x01` separator position exactly): the reference the fast
+/// path is tested against.
+#[cfg(test)]
+fn verify_rustcrypto(alg: Algorithm, key: &rsa::RsaPublicKey, msg: &[u8], sig: &[u8]) -> bool {
     with_digest!(alg, |D| {
         let hashed = D::digest(msg);
         if is_pss(alg) {

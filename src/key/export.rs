@@ -37,14 +37,14 @@ impl Key {
             }
             #[cfg(feature = "rsa")]
             Material::RsaPublic(k) => {
-                let (n, e) = super::rsa_jwk::public_parts(k.as_ref());
+                let (n, e) = super::rsa_jwk::public_parts(k.key());
                 put("n", &n);
                 put("e", &e);
                 "RSA"
             }
             #[cfg(feature = "rsa")]
             Material::RsaPrivate(k) => {
-                let (n, e) = super::rsa_jwk::public_parts(k.as_ref());
+                let (n, e) = super::rsa_jwk::public_parts(k.key());
                 put("n", &n);
                 put("e", &e);
                 let components = super::rsa_jwk::Components::of(k);

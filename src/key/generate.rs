@@ -74,7 +74,7 @@ impl Key {
         let key = rsa::RsaPrivateKey::new(&mut rng, bits)
             .map_err(|_| err!(InvalidKey, "RSA key generation failed"));
         rng.finish()?;
-        Ok(Self::new(Material::RsaPrivate(Box::new(key?))))
+        Ok(Self::new(Material::RsaPrivate(Box::new(key?.into()))))
     }
 }
 

@@ -168,7 +168,7 @@ pub(super) fn is_der_key(der: &[u8]) -> bool {
 fn pkcs8_private(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(der) {
-        return Some(Material::RsaPrivate(alloc::boxed::Box::new(k)));
+        return Some(Material::RsaPrivate(alloc::boxed::Box::new(k.into())));
     }
     #[cfg(feature = "ecdsa")]
     {
@@ -198,7 +198,7 @@ fn pkcs8_private(der: &[u8]) -> Option<Material> {
 fn spki_public(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(der) {
-        return Some(Material::RsaPublic(alloc::boxed::Box::new(k)));
+        return Some(Material::RsaPublic(alloc::boxed::Box::new(k.into())));
     }
     #[cfg(feature = "ecdsa")]
     {
@@ -228,7 +228,7 @@ fn spki_public(der: &[u8]) -> Option<Material> {
 fn pkcs1_private(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPrivateKey::from_pkcs1_der(der) {
-        return Some(Material::RsaPrivate(alloc::boxed::Box::new(k)));
+        return Some(Material::RsaPrivate(alloc::boxed::Box::new(k.into())));
     }
     let _ = der;
     None
@@ -238,7 +238,7 @@ fn pkcs1_private(der: &[u8]) -> Option<Material> {
 fn pkcs1_public(der: &[u8]) -> Option<Material> {
     #[cfg(feature = "rsa")]
     if let Ok(k) = rsa::RsaPublicKey::from_pkcs1_der(der) {
-        return Some(Material::RsaPublic(alloc::boxed::Box::new(k)));
+        return Some(Material::RsaPublic(alloc::boxed::Box::new(k.into())));
     }
     let _ = der;
     None
@@ -330,9 +330,9 @@ pub(super) fn check_rsa_exponent(e: &[u8]) -> Result<(), Error> {
 pub(super) fn checked(material: Material) -> Result<Key, Error> {
     match &material {
         #[cfg(feature = "rsa")]
-        Material::RsaPrivate(k) => check_rsa(k.as_ref())?,
+        Material::RsaPrivate(k) => check_rsa(k.key())?,
         #[cfg(feature = "rsa")]
-        Material::RsaPublic(k) => check_rsa(k.as_ref())?,
+        Material::RsaPublic(k) => check_rsa(k.key())?,
         #[allow(unreachable_patterns)]
         _ => {}
     }

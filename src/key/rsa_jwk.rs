@@ -26,7 +26,7 @@ pub(super) fn public_from_parts(n: &[u8], e: &[u8]) -> Result<Material, Error> {
     let key = rsa::RsaPublicKey::try_from(parts)
         .map_err(|_| err!(InvalidKey, "Invalid RSA public key"))?;
     check_rsa(&key)?;
-    Ok(Material::RsaPublic(Box::new(key)))
+    Ok(Material::RsaPublic(Box::new(key.into())))
 }
 
 /// A private key from n, e, d and `[p, q, dp, dq, qi]`. `rsa` checks that
@@ -71,7 +71,7 @@ pub(super) fn private_from_parts(
             "The RSA CRT parameters dp, dq and qi are inconsistent"
         ));
     }
-    Ok(Material::RsaPrivate(Box::new(key)))
+    Ok(Material::RsaPrivate(Box::new(key.into())))
 }
 
 /// The PKCS#1 encoding of a private key, for reading its components.

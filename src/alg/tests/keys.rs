@@ -65,8 +65,8 @@ pub(super) fn generate(family: Family) -> (Key, Option<Key>) {
             let private = rsa_key().clone();
             let public = private.to_public_key();
             (
-                Key::new(Material::RsaPrivate(Box::new(private))),
-                Some(Key::new(Material::RsaPublic(Box::new(public)))),
+                Key::new(Material::RsaPrivate(Box::new(private.into()))),
+                Some(Key::new(Material::RsaPublic(Box::new(public.into())))),
             )
         }
         Family::Ec(curve) => {

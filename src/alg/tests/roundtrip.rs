@@ -231,7 +231,7 @@ fn pss_refuses_a_key_too_small_for_its_hash() {
     // RFC 8017 §9.1.1: emLen ≥ 2·hLen + 2. A 1024-bit key has emLen 128, enough
     // for PS384 (98) but not PS512 (130); PKCS#1 v1.5 still fits.
     let small = rsa::RsaPrivateKey::new(&mut rand_core::UnwrapErr(SysRng), 1024).unwrap();
-    let key = Key::new(Material::RsaPrivate(alloc::boxed::Box::new(small)));
+    let key = Key::new(Material::RsaPrivate(alloc::boxed::Box::new(small.into())));
     for alg in [Algorithm::PS384, Algorithm::RS512] {
         let sig = alg.sign(MSG, &key).unwrap();
         assert!(alg.verify(MSG, &key, &sig).unwrap(), "{alg}");

@@ -28,7 +28,7 @@ use crate::Algorithm;
 use crate::key::{Key, Material};
 
 fn key(public: RsaPublicKey) -> Key {
-    Key::new(Material::RsaPublic(Box::new(public)))
+    Key::new(Material::RsaPublic(Box::new(public.into())))
 }
 
 /// The JWS algorithm for a Wycheproof hash name, if JWS has one.
