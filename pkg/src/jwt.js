@@ -174,12 +174,12 @@ function decodeRaw(token, key, options, complete) {
   const o = options === undefined || options === null ? NO_OPTIONS : optionsObject(options, "options");
   const { onWarning, detachedPayload, now } = o;
   if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError("options.onWarning must be a function");
+  // The clock is read here: wasm32-unknown-unknown has none of its own.
   let seconds;
   if (now instanceof Date) seconds = now.getTime() / 1000;
   else if (typeof now === "number") seconds = now;
-  else if (now !== undefined && now !== null) {
-    throw new TypeError(`options.now must be a number or a Date, got ${describe(now)}`);
-  }
+  else if (now === undefined || now === null) seconds = Date.now() / 1000;
+  else throw new TypeError(`options.now must be a number or a Date, got ${describe(now)}`);
   let detached;
   if (typeof detachedPayload === "string") detached = utf8.encode(detachedPayload);
   else if (detachedPayload instanceof Uint8Array) detached = detachedPayload;
@@ -187,7 +187,7 @@ function decodeRaw(token, key, options, complete) {
     throw new TypeError(`options.detachedPayload must be a string or Uint8Array, got ${describe(detachedPayload)}`);
   }
   // JSON would turn NaN and Infinity into null, silently dropping the option.
-  if (seconds !== undefined && !Number.isFinite(seconds)) throw new TypeError(`options.now must be a finite number, got ${now}`);
+  if (!Number.isFinite(seconds)) throw new TypeError(`options.now must be a finite number, got ${now}`);
   for (const name of ["leeway", "maxAge", "maxTokenLength"]) {
     if (typeof o[name] === "number" && !Number.isFinite(o[name])) {
       throw new TypeError(`options.${name} must be a finite number, got ${o[name]}`);
