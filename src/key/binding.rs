@@ -81,6 +81,8 @@ impl Key {
         if alg.family() == family && family != Family::None {
             return Ok(());
         }
+        // An algorithm this build leaves out is the algorithm's fault, not the key's.
+        alg.check_in_build()?;
         let what = match family {
             Family::Hmac => String::from("An HMAC secret"),
             Family::Rsa => String::from("An RSA key"),

@@ -27,11 +27,13 @@ pub struct RawKey {
 
 impl RawKey {
     fn wrap(key: Result<Key, Error>, alg: Option<String>) -> Result<RawKey, JsValue> {
+        let alg = match alg {
+            Some(name) => Some(supported(&name).map_err(to_js)?),
+            None => None,
+        };
         let mut key = key.map_err(to_js)?;
         if let Some(alg) = alg {
-            key = key
-                .with_alg(Algorithm::from_name(&alg).map_err(to_js)?)
-                .map_err(to_js)?;
+            key = key.with_alg(alg).map_err(to_js)?;
         }
         Ok(RawKey { inner: key })
     }
@@ -48,13 +50,13 @@ impl RawKey {
     /// A key from PEM text (or an OpenSSH public key line).
     #[wasm_bindgen(js_name = fromPem)]
     pub fn from_pem(pem: &str, alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(Key::from_pem(pem), alg)
+        Self::wrap(asymmetric().and_then(|()| Key::from_pem(pem)), alg)
     }
 
     /// A key from DER bytes.
     #[wasm_bindgen(js_name = fromDer)]
     pub fn from_der(der: &[u8], alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(Key::from_der(der), alg)
+        Self::wrap(asymmetric().and_then(|()| Key::from_der(der)), alg)
     }
 
     /// A key from the JSON text of a JWK.
@@ -65,7 +67,7 @@ impl RawKey {
 
     /// A fresh private key (or secret) for the algorithm called `alg`.
     pub fn generate(alg: &str) -> Result<RawKey, JsValue> {
-        let alg = Algorithm::from_name(alg).map_err(to_js)?;
+        let alg = supported(alg).map_err(to_js)?;
         Key::generate(alg)
             .map(|inner| RawKey { inner })
             .map_err(to_js)
@@ -148,6 +150,28 @@ impl RawKey {
     }
 }
 
+/// The algorithm called `name`, refused when this build leaves its family
+/// out (the `jwt-wasm/hmac` flavour) so the error says what to import instead
+/// of blaming the key.
+fn supported(name: &str) -> Result<Algorithm, Error> {
+    let alg = Algorithm::from_name(name)?;
+    alg.check_in_build()?;
+    Ok(alg)
+}
+
+/// PEM and DER hold only RSA, EC and Ed25519 keys, so a build without those
+/// families (`jwt-wasm/hmac`) refuses them before parsing, with a clear message.
+fn asymmetric() -> Result<(), Error> {
+    if cfg!(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")) {
+        Ok(())
+    } else {
+        Err(err!(
+            InvalidKey,
+            "jwt-wasm/hmac supports only HMAC secrets (HS256, HS384 and HS512); import \"jwt-wasm\" for PEM and DER keys"
+        ))
+    }
+}
+
 /// Key material whose meaning depends on the algorithm.
 pub(crate) enum Material {
     Text(String),
@@ -156,6 +180,7 @@ pub(crate) enum Material {
 
 /// Parses `material` the way algorithm `alg` needs it.
 pub(crate) fn key_for(alg: Algorithm, material: &Material) -> Result<Key, Error> {
+    alg.check_in_build()?;
     match (alg.family(), material) {
         (Family::Hmac, Material::Text(text)) => Key::from_secret(text.as_bytes()),
         (Family::Hmac, Material::Bytes(bytes)) => Key::from_secret(bytes),
