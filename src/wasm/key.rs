@@ -50,13 +50,13 @@ impl RawKey {
     /// A key from PEM text (or an OpenSSH public key line).
     #[wasm_bindgen(js_name = fromPem)]
     pub fn from_pem(pem: &str, alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(asymmetric().and_then(|()| Key::from_pem(pem)), alg)
+        Self::wrap(pem_key(pem), alg)
     }
 
     /// A key from DER bytes.
     #[wasm_bindgen(js_name = fromDer)]
     pub fn from_der(der: &[u8], alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(asymmetric().and_then(|()| Key::from_der(der)), alg)
+        Self::wrap(der_key(der), alg)
     }
 
     /// A key from the JSON text of a JWK.
@@ -117,7 +117,12 @@ impl RawKey {
     /// PKCS#8 (private) or SPKI (public) PEM.
     #[wasm_bindgen(js_name = toPem)]
     pub fn to_pem(&self) -> Result<String, JsValue> {
-        self.inner.to_pem().map_err(to_js)
+        #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+        return self.inner.to_pem().map_err(to_js);
+        // Only secrets exist in `jwt-wasm/hmac`: the same error as
+        // `Key::to_pem` gives them, without the PEM encoder in the wasm.
+        #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+        Err(to_js(err!(InvalidKey, "An HMAC secret has no PEM or DER form")))
     }
 
     /// The RFC 7638 SHA-256 thumbprint, base64url.
@@ -160,15 +165,35 @@ fn supported(name: &str) -> Result<Algorithm, Error> {
 }
 
 /// PEM and DER hold only RSA, EC and Ed25519 keys, so a build without those
-/// families (`jwt-wasm/hmac`) refuses them before parsing, with a clear message.
-fn asymmetric() -> Result<(), Error> {
-    if cfg!(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")) {
-        Ok(())
-    } else {
-        Err(err!(
-            InvalidKey,
-            "jwt-wasm/hmac supports only HMAC secrets (HS256, HS384 and HS512); import \"jwt-wasm\" for PEM and DER keys"
-        ))
+/// families (`jwt-wasm/hmac`) refuses them at once, with a clear message, and
+/// leaves the PEM and DER key parsers out of its wasm.
+#[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+fn no_asymmetric_keys() -> Error {
+    err!(
+        InvalidKey,
+        "jwt-wasm/hmac supports only HMAC secrets (HS256, HS384 and HS512); import \"jwt-wasm\" for PEM and DER keys"
+    )
+}
+
+/// [`Key::from_pem`] where this build has a family PEM can hold.
+fn pem_key(pem: &str) -> Result<Key, Error> {
+    #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+    return Key::from_pem(pem);
+    #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+    {
+        let _ = pem;
+        Err(no_asymmetric_keys())
+    }
+}
+
+/// [`Key::from_der`] where this build has a family DER can hold.
+fn der_key(der: &[u8]) -> Result<Key, Error> {
+    #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+    return Key::from_der(der);
+    #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+    {
+        let _ = der;
+        Err(no_asymmetric_keys())
     }
 }
 
@@ -184,8 +209,8 @@ pub(crate) fn key_for(alg: Algorithm, material: &Material) -> Result<Key, Error>
     match (alg.family(), material) {
         (Family::Hmac, Material::Text(text)) => Key::from_secret(text.as_bytes()),
         (Family::Hmac, Material::Bytes(bytes)) => Key::from_secret(bytes),
-        (_, Material::Text(text)) => Key::from_pem(text),
-        (_, Material::Bytes(bytes)) => Key::from_der(bytes),
+        (_, Material::Text(text)) => pem_key(text),
+        (_, Material::Bytes(bytes)) => der_key(bytes),
     }
 }
 

@@ -119,6 +119,9 @@ export const hmacCases = [
       assertEq(jwk.kty, "oct", "oct JWK");
       assertEq(hmac.Key.fromJwk(jwk).thumbprint(), full.Key.fromJwk(jwk).thumbprint(), `${alg} thumbprint`);
       assertThrows(() => key.publicKey(), hmac.InvalidKeyError, "ERR_KEY_INVALID", "a secret has no public key");
+      const pem = assertThrows(() => key.toPem(), hmac.InvalidKeyError, "ERR_KEY_INVALID", "a secret has no PEM");
+      const fullPem = assertThrows(() => full.Key.fromJwk(jwk).toPem(), full.InvalidKeyError, "ERR_KEY_INVALID", "full toPem");
+      assertEq(pem.message, fullPem.message, "toPem refuses a secret as jwt-wasm does");
     }
   }],
 

@@ -66,8 +66,13 @@ pub fn run() -> Result<PathBuf> {
     let tools = root.join("xtask/tools");
     util::npm_ci(&tools)?;
     util::fresh_dir(&pkg.join("dist"))?;
+    // For quick size iterations: `JWT_WASM_ONLY=hmac cargo xtask build`
+    // builds only the flavour in that directory (the package is incomplete).
+    let only = std::env::var("JWT_WASM_ONLY").ok();
     for flavour in FLAVOURS {
-        build_flavour(&root, &tools, flavour)?;
+        if only.as_deref().is_none_or(|dir| dir == flavour.dir) {
+            build_flavour(&root, &tools, flavour)?;
+        }
     }
     Ok(pkg)
 }
@@ -168,11 +173,18 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
 fn optimize(tools: &Path, wasm: &Path) -> Result<()> {
     let opt = tools.join("node_modules/.bin/wasm-opt");
     let tmp = wasm.with_extension("opt.wasm");
+    // For size work: `JWT_WASM_KEEP_NAMES=1 cargo xtask build` keeps the
+    // function names, so `twiggy top|paths|dominators` can read the result.
+    let names = if std::env::var_os("JWT_WASM_KEEP_NAMES").is_some() {
+        "-g"
+    } else {
+        "--strip-debug"
+    };
     util::run(
         Command::new(&opt)
             .arg("-Oz")
             .args(WASM_FEATURES)
-            .arg("--strip-debug")
+            .arg(names)
             .arg(wasm)
             .arg("-o")
             .arg(&tmp),
