@@ -122,7 +122,10 @@ impl RawKey {
         // Only secrets exist in `jwt-wasm/hmac`: the same error as
         // `Key::to_pem` gives them, without the PEM encoder in the wasm.
         #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
-        Err(to_js(err!(InvalidKey, "An HMAC secret has no PEM or DER form")))
+        Err(to_js(err!(
+            InvalidKey,
+            "An HMAC secret has no PEM or DER form"
+        )))
     }
 
     /// The RFC 7638 SHA-256 thumbprint, base64url.
