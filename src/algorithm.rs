@@ -345,6 +345,30 @@ mod tests {
     }
 
     #[test]
+    fn only_families_left_out_of_the_build_are_refused() {
+        for alg in Algorithm::ALL {
+            // `none` is refused by its callers' own rules, never as "not in this build".
+            assert_eq!(
+                alg.check_in_build().is_ok(),
+                alg.is_supported() || alg == Algorithm::None,
+                "{alg}"
+            );
+        }
+        let none = Algorithm::None.unsupported();
+        assert_eq!(none.kind(), crate::ErrorKind::InvalidAlgorithm);
+        assert_eq!(none.message(), "Algorithm not supported");
+    }
+
+    #[cfg(all(feature = "hmac", not(feature = "rsa")))]
+    #[test]
+    fn a_left_out_family_names_what_to_use_instead() {
+        let err = Algorithm::RS256.check_in_build().unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidAlgorithm);
+        assert!(err.message().contains("RS256"), "{}", err.message());
+        assert!(Algorithm::HS512.check_in_build().is_ok());
+    }
+
+    #[test]
     fn lookalikes_of_none_are_unknown() {
         for name in ["None", "NONE", "nOnE", "", "hs256", "ES521 "] {
             let err = Algorithm::from_name(name).unwrap_err();
