@@ -34,18 +34,18 @@ const WASM_FEATURES: &[&str] = &[
 ];
 
 /// A published flavour of the package: one wasm build and its bundles.
-pub struct Flavour {
+struct Flavour {
     /// The import specifier users write.
-    pub specifier: &'static str,
+    specifier: &'static str,
     /// Its directory under `pkg/dist` (`""` for the package root).
-    pub dir: &'static str,
+    dir: &'static str,
     /// The crate features of its wasm (`None`: the defaults).
     features: Option<&'static str>,
 }
 
 /// Every flavour, the full package first. The HMAC-only one shares every JS
 /// source file; only its wasm (and so its glue) differs.
-pub const FLAVOURS: &[Flavour] = &[
+const FLAVOURS: &[Flavour] = &[
     Flavour {
         specifier: "jwt-wasm",
         dir: "",
