@@ -12,7 +12,7 @@
 
 import { generateKeyPairSync, createPublicKey, createPrivateKey } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -269,19 +269,29 @@ for (const row of rows) {
 
 const require = createRequire(import.meta.url);
 const pkgDir = dirname(require.resolve("jwt-wasm/package.json"));
-const distDir = join(pkgDir, "dist");
-const sizes = readdirSync(distDir)
-  .filter((f) => f.endsWith(".wasm"))
-  .sort()
-  .map((file) => {
-    const bytes = readFileSync(join(distDir, file));
+const pkgJson = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+// Issue 7's size targets, gzip -9 bytes (1 KB = 1000 bytes).
+const SIZE_TARGETS = { "jwt-wasm": 120_000, "jwt-wasm/hmac": 20_000 };
+// Every published flavour is a subpath of `exports` with its own wasm, found
+// next to the flavour's Node bundle.
+const sizes = Object.entries(pkgJson.exports)
+  .filter(([, conditions]) => typeof conditions === "object" && conditions.node)
+  .map(([subpath, conditions]) => {
+    const flavour = subpath === "." ? pkgJson.name : `${pkgJson.name}/${subpath.replace(/^\.\//, "")}`;
+    const file = join(dirname(conditions.node.import), "jwt_wasm_bg.wasm");
+    const bytes = readFileSync(join(pkgDir, file));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const sizeTarget = SIZE_TARGETS[flavour];
     return {
+      flavour,
       file,
       raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
+      gzip,
       brotli: brotliCompressSync(bytes, {
         params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
       }).length,
+      targetGzip: sizeTarget ?? null,
+      met: sizeTarget === undefined ? null : gzip <= sizeTarget,
     };
   });
 
@@ -323,8 +333,12 @@ console.log(`\njwt-wasm bench${quick ? " (quick mode: figures are meaningless)" 
 console.log(`Node ${process.version}, ${machine}, ${new Date().toISOString()}`);
 console.log(`token: ${setup.HS256.token.length} bytes (HS256); median of ${ROUNDS} round(s) of ${ROUND_MS} ms after ${WARMUP_MS} ms warm-up\n`);
 for (const l of lines) console.log(`| ${l.join(" | ")} |`);
-console.log("\n| wasm file | raw | gzip -9 | brotli |\n| --- | --- | --- | --- |");
-for (const s of sizes) console.log(`| ${s.file} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
+console.log("\n| flavour | wasm file | raw | gzip -9 | brotli | target (gzip) | met? |\n| --- | --- | --- | --- | --- | --- | --- |");
+for (const s of sizes) {
+  const target = s.targetGzip === null ? "—" : `≤ ${s.targetGzip / 1000} KB`;
+  const met = s.met === null ? "—" : s.met ? "yes" : "no";
+  console.log(`| ${s.flavour} | ${s.file} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${target} | ${met} |`);
+}
 console.log(`\ncold start (fresh node, import → first verified HS256 token, median of ${COLD_RUNS}):`);
 const coldMet = coldMedian["jwt-wasm"] <= coldMedian.jose;
 console.log(`  jwt-wasm ${coldMedian["jwt-wasm"].toFixed(1)} ms, jose ${coldMedian.jose.toFixed(1)} ms (target ≤ jose: ${coldMet ? "yes" : "no"})`);

@@ -116,7 +116,7 @@ impl Algorithm {
     /// key of the right family is a public key.
     fn mismatch(self, key: &Key, signing: bool) -> Error {
         if !self.is_supported() {
-            return err!(InvalidAlgorithm, "Algorithm not supported");
+            return self.unsupported();
         }
         let family = key.family();
         if signing && family == self.family() {

@@ -269,6 +269,43 @@ impl Algorithm {
         }
     }
 
+    /// `Ok` unless this algorithm's family is left out of this build (its
+    /// cargo feature is off); then the `InvalidAlgorithmError` of
+    /// [`unsupported`](Self::unsupported). `none` passes: callers refuse it
+    /// with their own rules.
+    pub(crate) fn check_in_build(self) -> Result<(), Error> {
+        if self.is_supported() || self.family() == Family::None {
+            Ok(())
+        } else {
+            Err(self.unsupported())
+        }
+    }
+
+    /// The error for an algorithm this build cannot sign or verify with:
+    /// PyJWT's "Algorithm not supported" for `none`, and for a family whose
+    /// feature is off a message that says what to use instead (as PyJWT asks
+    /// "Do you have cryptography installed?").
+    pub(crate) fn unsupported(self) -> Error {
+        if self.is_supported() || self.family() == Family::None {
+            return err!(InvalidAlgorithm, "Algorithm not supported");
+        }
+        // The HMAC-only build is the npm flavour `jwt-wasm/hmac`.
+        if cfg!(all(
+            feature = "hmac",
+            not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))
+        )) {
+            err!(
+                InvalidAlgorithm,
+                "jwt-wasm/hmac supports only HS256, HS384 and HS512; import \"jwt-wasm\" for {self}"
+            )
+        } else {
+            err!(
+                InvalidAlgorithm,
+                "Algorithm {self} is not in this build of jwt-wasm (its cargo feature is off)"
+            )
+        }
+    }
+
     /// The hash this algorithm uses (`None` for EdDSA and `none`).
     pub(crate) const fn hash(self) -> Option<Hash> {
         match self {
@@ -305,6 +342,30 @@ mod tests {
         for alg in Algorithm::ALL {
             assert_eq!(Algorithm::from_name(alg.name()).unwrap(), alg);
         }
+    }
+
+    #[test]
+    fn only_families_left_out_of_the_build_are_refused() {
+        for alg in Algorithm::ALL {
+            // `none` is refused by its callers' own rules, never as "not in this build".
+            assert_eq!(
+                alg.check_in_build().is_ok(),
+                alg.is_supported() || alg == Algorithm::None,
+                "{alg}"
+            );
+        }
+        let none = Algorithm::None.unsupported();
+        assert_eq!(none.kind(), crate::ErrorKind::InvalidAlgorithm);
+        assert_eq!(none.message(), "Algorithm not supported");
+    }
+
+    #[cfg(all(feature = "hmac", not(feature = "rsa")))]
+    #[test]
+    fn a_left_out_family_names_what_to_use_instead() {
+        let err = Algorithm::RS256.check_in_build().unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidAlgorithm);
+        assert!(err.message().contains("RS256"), "{}", err.message());
+        assert!(Algorithm::HS512.check_in_build().is_ok());
     }
 
     #[test]

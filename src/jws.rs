@@ -174,7 +174,7 @@ pub(crate) fn verify_parts(
     let name = check_allowed(&parts.header, allowed)?;
     let alg = Algorithm::from_name(name)?;
     if !alg.is_supported() {
-        return Err(err!(InvalidAlgorithm, "Algorithm not supported"));
+        return Err(alg.unsupported());
     }
     let key = resolver.resolve(parts.header.kid(), alg)?;
     // The key's family must fit the algorithm, and a key bound to one

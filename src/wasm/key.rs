@@ -27,11 +27,13 @@ pub struct RawKey {
 
 impl RawKey {
     fn wrap(key: Result<Key, Error>, alg: Option<String>) -> Result<RawKey, JsValue> {
+        let alg = match alg {
+            Some(name) => Some(supported(&name).map_err(to_js)?),
+            None => None,
+        };
         let mut key = key.map_err(to_js)?;
         if let Some(alg) = alg {
-            key = key
-                .with_alg(Algorithm::from_name(&alg).map_err(to_js)?)
-                .map_err(to_js)?;
+            key = key.with_alg(alg).map_err(to_js)?;
         }
         Ok(RawKey { inner: key })
     }
@@ -48,13 +50,13 @@ impl RawKey {
     /// A key from PEM text (or an OpenSSH public key line).
     #[wasm_bindgen(js_name = fromPem)]
     pub fn from_pem(pem: &str, alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(Key::from_pem(pem), alg)
+        Self::wrap(pem_key(pem), alg)
     }
 
     /// A key from DER bytes.
     #[wasm_bindgen(js_name = fromDer)]
     pub fn from_der(der: &[u8], alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(Key::from_der(der), alg)
+        Self::wrap(der_key(der), alg)
     }
 
     /// A key from the JSON text of a JWK.
@@ -65,7 +67,7 @@ impl RawKey {
 
     /// A fresh private key (or secret) for the algorithm called `alg`.
     pub fn generate(alg: &str) -> Result<RawKey, JsValue> {
-        let alg = Algorithm::from_name(alg).map_err(to_js)?;
+        let alg = supported(alg).map_err(to_js)?;
         Key::generate(alg)
             .map(|inner| RawKey { inner })
             .map_err(to_js)
@@ -115,7 +117,15 @@ impl RawKey {
     /// PKCS#8 (private) or SPKI (public) PEM.
     #[wasm_bindgen(js_name = toPem)]
     pub fn to_pem(&self) -> Result<String, JsValue> {
-        self.inner.to_pem().map_err(to_js)
+        #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+        return self.inner.to_pem().map_err(to_js);
+        // Only secrets exist in `jwt-wasm/hmac`: the same error as
+        // `Key::to_pem` gives them, without the PEM encoder in the wasm.
+        #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+        Err(to_js(err!(
+            InvalidKey,
+            "An HMAC secret has no PEM or DER form"
+        )))
     }
 
     /// The RFC 7638 SHA-256 thumbprint, base64url.
@@ -148,6 +158,48 @@ impl RawKey {
     }
 }
 
+/// The algorithm called `name`, refused when this build leaves its family
+/// out (the `jwt-wasm/hmac` flavour) so the error says what to import instead
+/// of blaming the key.
+fn supported(name: &str) -> Result<Algorithm, Error> {
+    let alg = Algorithm::from_name(name)?;
+    alg.check_in_build()?;
+    Ok(alg)
+}
+
+/// PEM and DER hold only RSA, EC and Ed25519 keys, so a build without those
+/// families (`jwt-wasm/hmac`) refuses them at once, with a clear message, and
+/// leaves the PEM and DER key parsers out of its wasm.
+#[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+fn no_asymmetric_keys() -> Error {
+    err!(
+        InvalidKey,
+        "jwt-wasm/hmac supports only HMAC secrets (HS256, HS384 and HS512); import \"jwt-wasm\" for PEM and DER keys"
+    )
+}
+
+/// [`Key::from_pem`] where this build has a family PEM can hold.
+fn pem_key(pem: &str) -> Result<Key, Error> {
+    #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+    return Key::from_pem(pem);
+    #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+    {
+        let _ = pem;
+        Err(no_asymmetric_keys())
+    }
+}
+
+/// [`Key::from_der`] where this build has a family DER can hold.
+fn der_key(der: &[u8]) -> Result<Key, Error> {
+    #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
+    return Key::from_der(der);
+    #[cfg(not(any(feature = "rsa", feature = "ecdsa", feature = "eddsa")))]
+    {
+        let _ = der;
+        Err(no_asymmetric_keys())
+    }
+}
+
 /// Key material whose meaning depends on the algorithm.
 pub(crate) enum Material {
     Text(String),
@@ -156,11 +208,12 @@ pub(crate) enum Material {
 
 /// Parses `material` the way algorithm `alg` needs it.
 pub(crate) fn key_for(alg: Algorithm, material: &Material) -> Result<Key, Error> {
+    alg.check_in_build()?;
     match (alg.family(), material) {
         (Family::Hmac, Material::Text(text)) => Key::from_secret(text.as_bytes()),
         (Family::Hmac, Material::Bytes(bytes)) => Key::from_secret(bytes),
-        (_, Material::Text(text)) => Key::from_pem(text),
-        (_, Material::Bytes(bytes)) => Key::from_der(bytes),
+        (_, Material::Text(text)) => pem_key(text),
+        (_, Material::Bytes(bytes)) => der_key(bytes),
     }
 }
 

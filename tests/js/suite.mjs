@@ -2,17 +2,17 @@
 // `run(jwt)` takes the package's exports (however the runtime loaded them)
 // and returns { passed, failed, failures }; runners print it with report().
 
-function assert(cond, message) {
+export function assert(cond, message) {
   if (!cond) throw new Error(`assertion failed: ${message}`);
 }
 
-function assertEq(actual, expected, what) {
+export function assertEq(actual, expected, what) {
   const a = JSON.stringify(actual);
   const e = JSON.stringify(expected);
   if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
-function assertThrows(f, cls, code, what) {
+export function assertThrows(f, cls, code, what) {
   let thrown;
   try {
     f();
@@ -27,7 +27,7 @@ function assertThrows(f, cls, code, what) {
   return thrown;
 }
 
-const bytes = (s) => new TextEncoder().encode(s);
+export const bytes = (s) => new TextEncoder().encode(s);
 const SECRET = "a-string-secret-at-least-256-bits-long";
 
 /** Every case: [title, (jwt) => void]. */
@@ -95,7 +95,7 @@ const b64url = (bytes) => {
 };
 
 /** Flips one bit of the signature part of a compact token. */
-function tamper(token) {
+export function tamper(token) {
   const [h, p, s] = token.split(".");
   const c = s[0] === "A" ? "B" : "A";
   return `${h}.${p}.${c}${s.slice(1)}`;
@@ -313,13 +313,16 @@ cases.push(
   }],
 );
 
-/** Runs every case; never throws. */
-export function run(jwt) {
+/**
+ * Runs every case of `list` (this file's cases by default) as `f(jwt, other)`;
+ * never throws. `other` is a second module for cases that compare flavours.
+ */
+export function run(jwt, list = cases, other = undefined) {
   const failures = [];
   let passed = 0;
-  for (const [title, f] of cases) {
+  for (const [title, f] of list) {
     try {
-      f(jwt);
+      f(jwt, other);
       passed++;
     } catch (e) {
       failures.push(`${title}: ${e && e.stack ? e.stack : e}`);
@@ -330,10 +333,13 @@ export function run(jwt) {
 
 /**
  * What every runner prints; `cargo xtask test` parses these lines: one
- * `JWT_WASM_FAILURE` line per failed case, then the `JWT_WASM_RESULT` line.
+ * `JWT_WASM_FAILURE` line per failed case, then the `JWT_WASM_RESULT` line
+ * with the totals of every result given.
  */
-export function report(result) {
-  const lines = result.failures.map((f) => `JWT_WASM_FAILURE ${f.replace(/\s*\n\s*/g, " | ")}`);
-  lines.push(`JWT_WASM_RESULT passed=${result.passed} failed=${result.failed}`);
+export function report(...results) {
+  const failures = results.flatMap((r) => r.failures);
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const lines = failures.map((f) => `JWT_WASM_FAILURE ${f.replace(/\s*\n\s*/g, " | ")}`);
+  lines.push(`JWT_WASM_RESULT passed=${passed} failed=${failures.length}`);
   return lines.join("\n");
 }

@@ -1,8 +1,9 @@
 //! `cargo xtask build`: the npm package in `pkg/`.
 //!
 //! Hand-written files (`package.json`, entries, `api.js`, `errors.js`,
-//! `index.d.ts`) are committed in `pkg/`; this step writes the generated
-//! ones into the git-ignored `pkg/dist/`:
+//! `index.d.ts`, `hmac.d.ts`) are committed in `pkg/`; this step writes the
+//! generated ones into the git-ignored `pkg/dist/`, once per published
+//! flavour (`jwt-wasm` in `dist/`, `jwt-wasm/hmac` in `dist/hmac/`):
 //! - `jwt_wasm.js`: wasm-bindgen's `web` glue, without the default
 //!   `new URL('…_bg.wasm', import.meta.url)` fallback, so bundlers and edge
 //!   hosts never see a wasm URL they did not ask for;
@@ -32,12 +33,54 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
+/// A published flavour of the package: one wasm build and its bundles.
+struct Flavour {
+    /// The import specifier users write.
+    specifier: &'static str,
+    /// Its directory under `pkg/dist` (`""` for the package root).
+    dir: &'static str,
+    /// The crate features of its wasm (`None`: the defaults).
+    features: Option<&'static str>,
+}
+
+/// Every flavour, the full package first. The HMAC-only one shares every JS
+/// source file; only its wasm (and so its glue) differs.
+const FLAVOURS: &[Flavour] = &[
+    Flavour {
+        specifier: "jwt-wasm",
+        dir: "",
+        features: None,
+    },
+    Flavour {
+        specifier: "jwt-wasm/hmac",
+        dir: "hmac",
+        features: Some("std,hmac"),
+    },
+];
+
 /// Builds the package and returns the `pkg/` directory.
 pub fn run() -> Result<PathBuf> {
     let root = util::root();
     let pkg = root.join("pkg");
-    let dist = pkg.join("dist");
     ensure_target()?;
+    let tools = root.join("xtask/tools");
+    util::npm_ci(&tools)?;
+    util::fresh_dir(&pkg.join("dist"))?;
+    // For quick size iterations: `JWT_WASM_ONLY=hmac cargo xtask build`
+    // builds only the flavour in that directory (the package is incomplete).
+    let only = std::env::var("JWT_WASM_ONLY").ok();
+    for flavour in FLAVOURS {
+        if only.as_deref().is_none_or(|dir| dir == flavour.dir) {
+            build_flavour(&root, &tools, flavour)?;
+        }
+    }
+    Ok(pkg)
+}
+
+/// Compiles, binds, optimises and bundles one flavour into `pkg/dist/<dir>`.
+fn build_flavour(root: &Path, tools: &Path, flavour: &Flavour) -> Result<()> {
+    let pkg = root.join("pkg");
+    let dist = pkg.join("dist").join(flavour.dir);
     let mut cargo = util::cargo();
     cargo.args([
         "build",
@@ -48,28 +91,48 @@ pub fn run() -> Result<PathBuf> {
         "--target",
         TARGET,
     ]);
-    // For size experiments: `JWT_WASM_FEATURES=std,hmac cargo xtask build`.
-    if let Ok(features) = std::env::var("JWT_WASM_FEATURES") {
-        cargo.args(["--no-default-features", "--features", &features]);
+    // For size experiments on the full flavour:
+    // `JWT_WASM_FEATURES=std,hmac,rsa cargo xtask build`.
+    let experiment = std::env::var("JWT_WASM_FEATURES").ok();
+    let features = match (flavour.features, &experiment) {
+        (Some(features), _) => Some(features),
+        (None, Some(features)) => Some(features.as_str()),
+        (None, None) => None,
+    };
+    if let Some(features) = features {
+        cargo.args(["--no-default-features", "--features", features]);
     }
-    util::run(cargo.current_dir(&root))?;
-    let wasm = target_dir(&root)?
-        .join(TARGET)
-        .join("release/jwt_wasm.wasm");
-    util::fresh_dir(&dist)?;
+    util::run(cargo.current_dir(root))?;
+    // Every flavour's build lands on the same path: bind it before the next.
+    let wasm = target_dir(root)?.join(TARGET).join("release/jwt_wasm.wasm");
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
     bindgen(&wasm, &dist)?;
-    let tools = root.join("xtask/tools");
-    util::npm_ci(&tools)?;
-    optimize(&tools, &dist.join("jwt_wasm_bg.wasm"))?;
-    bundle_entries(&tools, &pkg)?;
+    optimize(tools, &dist.join("jwt_wasm_bg.wasm"))?;
+    if flavour.dir.is_empty() {
+        bundle_entries(tools, &pkg.join("src"), &dist)?;
+    } else {
+        // The JS sources import the glue as `../dist/jwt_wasm.js`; bundling a
+        // copy of them next to this flavour's glue makes that path resolve to
+        // it, without a second set of sources.
+        let mirror = target_dir(root)?.join("flavours").join(flavour.dir);
+        util::fresh_dir(&mirror)?;
+        util::copy_tree(&pkg.join("src"), &mirror.join("src"))?;
+        let glue = mirror.join("dist/jwt_wasm.js");
+        util::write(
+            &glue,
+            fs::read(dist.join("jwt_wasm.js")).map_err(|e| e.to_string())?,
+        )?;
+        bundle_entries(tools, &mirror.join("src"), &dist)?;
+    }
     let size = fs::metadata(dist.join("jwt_wasm_bg.wasm"))
         .map(|m| m.len())
         .unwrap_or(0);
     eprintln!(
-        "xtask build: package written to {} (jwt_wasm_bg.wasm: {size} bytes)",
-        pkg.display()
+        "xtask build: {} written to {} (jwt_wasm_bg.wasm: {size} bytes)",
+        flavour.specifier,
+        dist.display()
     );
-    Ok(pkg)
+    Ok(())
 }
 
 /// Installs the wasm target through rustup when it is missing.
@@ -110,15 +173,18 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
 fn optimize(tools: &Path, wasm: &Path) -> Result<()> {
     let opt = tools.join("node_modules/.bin/wasm-opt");
     let tmp = wasm.with_extension("opt.wasm");
+    // For size work: `JWT_WASM_KEEP_NAMES=1 cargo xtask build` keeps the
+    // function names, so `twiggy top|paths|dominators` can read the result.
+    let names = if std::env::var_os("JWT_WASM_KEEP_NAMES").is_some() {
+        "-g"
+    } else {
+        "--strip-debug"
+    };
     util::run(
         Command::new(&opt)
             .arg("-Oz")
             .args(WASM_FEATURES)
-            .arg(if std::env::var_os("JWT_WASM_NAMES").is_some() {
-                "-g"
-            } else {
-                "--strip-debug"
-            })
+            .arg(names)
             .arg(wasm)
             .arg("-o")
             .arg(&tmp),
@@ -143,8 +209,9 @@ const ENTRIES: &[(&str, &str, &str)] = &[
 /// Entries copied as they are (esbuild cannot parse source-phase imports).
 const COPIED: &[&str] = &["deno.js"];
 
-/// Bundles every entry with esbuild (the `.wasm` stays a separate file).
-fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
+/// Bundles every entry in `src` with esbuild into `dist` (the `.wasm` stays
+/// a separate file, next to the bundles).
+fn bundle_entries(tools: &Path, src: &Path, dist: &Path) -> Result<()> {
     let esbuild = tools.join("node_modules/.bin/esbuild");
     for (source, output, format) in ENTRIES {
         let platform = if *format == "cjs" || output.starts_with("node") {
@@ -154,7 +221,7 @@ fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
         };
         util::run(
             Command::new(&esbuild)
-                .arg(pkg.join("src").join(source))
+                .arg(src.join(source))
                 .args([
                     "--bundle",
                     "--external:*.wasm",
@@ -164,14 +231,11 @@ fn bundle_entries(tools: &Path, pkg: &Path) -> Result<()> {
                 ])
                 .arg(format!("--format={format}"))
                 .arg(format!("--platform={platform}"))
-                .arg(format!(
-                    "--outfile={}",
-                    pkg.join("dist").join(output).display()
-                )),
+                .arg(format!("--outfile={}", dist.join(output).display())),
         )?;
     }
     for file in COPIED {
-        let (from, to) = (pkg.join("src").join(file), pkg.join("dist").join(file));
+        let (from, to) = (src.join(file), dist.join(file));
         fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
     Ok(())

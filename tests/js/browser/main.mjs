@@ -2,6 +2,8 @@
 // must fail with a clear message; then wait for `ready`, run the suite
 // synchronously, and put the report in #result for the driver.
 import * as jwt from "jwt-wasm";
+import * as hmac from "jwt-wasm/hmac";
+import { hmacCases } from "./hmac-suite.mjs";
 import { run, report } from "./suite.mjs";
 
 let early;
@@ -13,7 +15,7 @@ try {
 }
 
 const out = document.getElementById("result");
-jwt.ready
+Promise.all([jwt.ready, hmac.ready])
   .then(() => {
     const result = run(jwt);
     if (early) {
@@ -22,7 +24,7 @@ jwt.ready
     } else {
       result.passed++;
     }
-    return report(result);
+    return report(result, run(hmac, hmacCases, jwt));
   })
   .catch((e) => `JWT_WASM_FAILURE initialisation: ${e && e.stack ? e.stack : e}\nJWT_WASM_RESULT passed=0 failed=1`)
   .then((text) => {

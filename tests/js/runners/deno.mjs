@@ -1,5 +1,7 @@
 // Deno: `import` the package from the project's node_modules.
 import * as jwt from "jwt-wasm";
+import * as hmac from "jwt-wasm/hmac";
+import { hmacCases } from "./hmac-suite.mjs";
 import { run, report } from "./suite.mjs";
 
-console.log(report(run(jwt)));
+console.log(report(run(jwt), run(hmac, hmacCases, jwt)));

@@ -1,6 +1,7 @@
 // Node CJS: `require` the installed package (the suite itself is ESM).
 const jwt = require("jwt-wasm");
+const hmac = require("jwt-wasm/hmac");
 
-import("./suite.mjs").then(({ run, report }) => {
-  console.log(report(run(jwt)));
+Promise.all([import("./suite.mjs"), import("./hmac-suite.mjs")]).then(([{ run, report }, { hmacCases }]) => {
+  console.log(report(run(jwt), run(hmac, hmacCases, jwt)));
 });

@@ -17,7 +17,12 @@ pub fn vite(ctx: &Ctx) -> Result<Outcome> {
     let dir = consumer(
         ctx,
         "browser-vite",
-        &["suite.mjs", "browser/main.mjs", "browser/vite.html"],
+        &[
+            "suite.mjs",
+            "hmac-suite.mjs",
+            "browser/main.mjs",
+            "browser/vite.html",
+        ],
     )?;
     std::fs::rename(dir.join("vite.html"), dir.join("index.html")).map_err(|e| e.to_string())?;
     util::run(
@@ -33,7 +38,12 @@ pub fn plain(ctx: &Ctx) -> Result<Outcome> {
     let dir = consumer(
         ctx,
         "browser-plain",
-        &["suite.mjs", "browser/main.mjs", "browser/plain.html"],
+        &[
+            "suite.mjs",
+            "hmac-suite.mjs",
+            "browser/main.mjs",
+            "browser/plain.html",
+        ],
     )?;
     std::fs::rename(dir.join("plain.html"), dir.join("index.html")).map_err(|e| e.to_string())?;
     drive(ctx, &dir)

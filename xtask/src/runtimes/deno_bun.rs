@@ -9,12 +9,19 @@ use std::time::Duration;
 use crate::util::{self, Result};
 
 /// Also type-checks `runners/types.ts` against the package's `index.d.ts`
-/// with `deno check` (counted as one more case).
+/// and `runners/types-hmac.ts` against `hmac.d.ts` with `deno check`
+/// (counted as one more case each).
 pub fn deno(ctx: &Ctx) -> Result<Outcome> {
     let dir = consumer(
         ctx,
         "deno",
-        &["suite.mjs", "runners/deno.mjs", "runners/types.ts"],
+        &[
+            "suite.mjs",
+            "hmac-suite.mjs",
+            "runners/deno.mjs",
+            "runners/types.ts",
+            "runners/types-hmac.ts",
+        ],
     )?;
     let deno = |args: &[&str]| {
         let mut cmd = Command::new(ctx.bin("deno"));
@@ -26,22 +33,28 @@ pub fn deno(ctx: &Ctx) -> Result<Outcome> {
             .current_dir(&dir);
         cmd
     };
-    let (typed, stdout, stderr) =
-        util::run_captured(&mut deno(&["check", "types.ts"]), Duration::from_secs(120))?;
     let mut outcome = run_suite(&mut deno(&["run", "--no-prompt", "deno.mjs"]))?;
-    if typed {
-        outcome.passed += 1;
-    } else {
-        outcome.failed += 1;
-        outcome.failures.push(format!(
-            "index.d.ts type check (deno check types.ts): {stdout}{stderr}"
-        ));
+    for (file, types) in [("types.ts", "index.d.ts"), ("types-hmac.ts", "hmac.d.ts")] {
+        let (typed, stdout, stderr) =
+            util::run_captured(&mut deno(&["check", file]), Duration::from_secs(120))?;
+        if typed {
+            outcome.passed += 1;
+        } else {
+            outcome.failed += 1;
+            outcome.failures.push(format!(
+                "{types} type check (deno check {file}): {stdout}{stderr}"
+            ));
+        }
     }
     Ok(outcome)
 }
 
 pub fn bun(ctx: &Ctx) -> Result<Outcome> {
-    let dir = consumer(ctx, "bun", &["suite.mjs", "runners/bun.mjs"])?;
+    let dir = consumer(
+        ctx,
+        "bun",
+        &["suite.mjs", "hmac-suite.mjs", "runners/bun.mjs"],
+    )?;
     run_suite(
         Command::new(ctx.bin("bun"))
             .args(["run", "bun.mjs"])

@@ -7,7 +7,11 @@ use super::{Ctx, Outcome, consumer, run_suite};
 use crate::util::Result;
 
 pub fn edge(ctx: &Ctx) -> Result<Outcome> {
-    let dir = consumer(ctx, "edge", &["suite.mjs", "runners/edge.mjs"])?;
+    let dir = consumer(
+        ctx,
+        "edge",
+        &["suite.mjs", "hmac-suite.mjs", "runners/edge.mjs"],
+    )?;
     run_suite(
         Command::new("node")
             .arg(ctx.js.join("runners/edge-host.mjs"))

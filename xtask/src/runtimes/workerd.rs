@@ -38,7 +38,12 @@ pub fn workerd(ctx: &Ctx) -> Result<Outcome> {
     let dir = consumer(
         ctx,
         "workerd",
-        &["suite.mjs", "runners/worker.mjs", "runners/wrangler.toml"],
+        &[
+            "suite.mjs",
+            "hmac-suite.mjs",
+            "runners/worker.mjs",
+            "runners/wrangler.toml",
+        ],
     )?;
     bundle(ctx, &dir)?;
     let port = free_port()?;
