@@ -18,6 +18,14 @@ use signature::{Signer, Verifier};
 use crate::error::{Error, err};
 use crate::key::{EcPrivate, EcPublic};
 
+mod p256_field;
+mod p256_point;
+mod p256_table;
+mod p256_verify;
+#[cfg(test)]
+mod tests;
+mod wnaf;
+
 /// Deterministic (RFC 6979) signature of `msg`, as fixed-width `r ‖ s`.
 ///
 /// `Signature::to_bytes` writes each scalar as a full big-endian field element,
@@ -58,7 +66,17 @@ pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bo
     }
 }
 
+/// P-256 goes through the variable-time path in `p256_verify` (public data
+/// only); RustCrypto's `verify` is the fallback should the key's table be
+/// unavailable.
 fn verify_p256(vk: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    match p256_verify::P256Table::new(vk) {
+        Some(table) => p256_verify::verify(&table, msg, sig),
+        None => verify_p256_rustcrypto(vk, msg, sig),
+    }
+}
+
+fn verify_p256_rustcrypto(vk: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
     p256::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
 }
 
