@@ -26,6 +26,8 @@ mod p256_verify;
 mod tests;
 mod wnaf;
 
+pub(crate) use p256_verify::P256Public;
+
 /// Deterministic (RFC 6979) signature of `msg`, as fixed-width `r ‖ s`.
 ///
 /// `Signature::to_bytes` writes each scalar as a full big-endian field element,
@@ -49,7 +51,9 @@ pub(super) fn sign(key: &EcPrivate, msg: &[u8]) -> Result<Vec<u8>, Error> {
 /// Verifies `sig` over `msg` with a public key.
 pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
     match key {
-        EcPublic::P256(vk) => verify_p256(vk, msg, sig),
+        // P-256 takes the variable-time path in `p256_verify` (public data
+        // only), with the tables cached in the key.
+        EcPublic::P256(pk) => p256_verify::verify(pk, msg, sig),
         EcPublic::P384(vk) => verify_p384(vk, msg, sig),
         EcPublic::P521(vk) => verify_p521(vk, msg, sig),
         EcPublic::K256(vk) => verify_k256(vk, msg, sig),
@@ -59,26 +63,13 @@ pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
 /// Verifies `sig` over `msg` with the public half of a private key.
 pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bool {
     match key {
-        EcPrivate::P256(sk) => verify_p256(sk.verifying_key(), msg, sig),
+        EcPrivate::P256(sk) => p256_verify::verify_uncached(sk.verifying_key(), msg, sig),
         EcPrivate::P384(sk) => verify_p384(sk.verifying_key(), msg, sig),
         EcPrivate::P521(sk) => verify_p521(sk.verifying_key(), msg, sig),
         EcPrivate::K256(sk) => verify_k256(sk.verifying_key(), msg, sig),
     }
 }
 
-/// P-256 goes through the variable-time path in `p256_verify` (public data
-/// only); RustCrypto's `verify` is the fallback should the key's table be
-/// unavailable.
-fn verify_p256(vk: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    match p256_verify::P256Table::new(vk) {
-        Some(table) => p256_verify::verify(&table, msg, sig),
-        None => verify_p256_rustcrypto(vk, msg, sig),
-    }
-}
-
-fn verify_p256_rustcrypto(vk: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    p256::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
-}
 
 fn verify_p384(vk: &p384::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
     p384::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())

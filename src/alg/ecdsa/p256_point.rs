@@ -72,6 +72,17 @@ impl Jacobian {
         }
     }
 
+    /// 2ⁿ·self.
+    pub(super) const fn double_n(&self, n: u32) -> Self {
+        let mut r = *self;
+        let mut i = 0;
+        while i < n {
+            r = r.double();
+            i += 1;
+        }
+        r
+    }
+
     /// self + q for an affine q.
     pub(super) const fn add_affine(&self, q: &Affine) -> Self {
         if self.is_infinity() {

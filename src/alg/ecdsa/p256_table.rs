@@ -1,11 +1,13 @@
-//! The precomputed table of the P-256 generator G for the verification
-//! path: the odd multiples G, 3G, …, 63G in affine form (window width 7).
+//! The precomputed tables of the P-256 generator for the verification path:
+//! the odd multiples G, 3G, …, 63G and those of G' = 2¹²⁸·G, in affine form
+//! (window width 7). With both, u₁·G = u₁,lo·G + u₁,hi·G' needs only 128
+//! doublings, shared with the public key's half (see `p256_verify`).
 //! The compiler computes it from G with the same `const fn` arithmetic the
 //! tests check against RustCrypto, so no table literal can go stale and
 //! nothing is computed at run time.
 
 use super::p256_field::Fe;
-use super::p256_point::{Affine, odd_multiples};
+use super::p256_point::{Affine, Jacobian, odd_multiples};
 
 /// The wNAF window width used for u₁·G.
 pub(super) const G_WINDOW: u32 = 7;
@@ -42,4 +44,16 @@ pub(super) const G_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>
     Some(table) => table,
     // A compile-time error, never a run-time panic.
     None => panic!("the P-256 generator table has a point at infinity"),
+};
+
+/// 2¹²⁸·G.
+const G_HI: Affine = match Jacobian::from_affine(&G).double_n(128).to_affine() {
+    Some(p) => p,
+    None => panic!("2^128 G is the point at infinity"),
+};
+
+/// `[G', 3G', …, 63G']` for G' = 2¹²⁸·G.
+pub(super) const G_HI_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G_HI) {
+    Some(table) => table,
+    None => panic!("the P-256 2^128 G table has a point at infinity"),
 };

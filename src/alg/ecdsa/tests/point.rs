@@ -7,7 +7,7 @@ use p256::{ProjectivePoint, Scalar};
 
 use super::super::p256_field::{Fe, words_from_be};
 use super::super::p256_point::{Affine, Jacobian, odd_multiples};
-use super::super::p256_table::{G, G_TABLE};
+use super::super::p256_table::{G, G_HI_TABLE, G_TABLE};
 use super::super::wnaf;
 use super::field::Rng;
 
@@ -46,6 +46,14 @@ fn generator_and_its_table_match_p256() {
     for (i, entry) in G_TABLE.iter().enumerate() {
         let expected = ProjectivePoint::GENERATOR * scalar(2 * i as u64 + 1);
         assert_eq!(*entry, affine_of(&expected), "{}·G", 2 * i + 1);
+    }
+    let mut g_hi = ProjectivePoint::GENERATOR;
+    for _ in 0..128 {
+        g_hi = g_hi.double();
+    }
+    for (i, entry) in G_HI_TABLE.iter().enumerate() {
+        let expected = g_hi * scalar(2 * i as u64 + 1);
+        assert_eq!(*entry, affine_of(&expected), "{}·2^128·G", 2 * i + 1);
     }
 }
 
