@@ -63,34 +63,30 @@ impl Fe {
     }
 
     pub(super) const fn is_zero(&self) -> bool {
-        let mut i = 0;
-        while i < 8 {
-            if self.0[i] != 0 {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        let mut any = 0;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            any |= self.0[i];
+        });
+        any == 0
     }
 
     /// Limb-wise equality usable in `const` context.
     pub(super) const fn eq(&self, other: &Self) -> bool {
-        let mut i = 0;
-        while i < 8 {
-            if self.0[i] != other.0[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        let mut diff = 0;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            diff |= self.0[i] ^ other.0[i];
+        });
+        diff == 0
     }
 
     pub(super) const fn add(&self, rhs: &Self) -> Self {
         let (sum, carry) = add_words(&self.0, &rhs.0);
-        // a + b < 2p: one subtraction at most; with a carry out the wrapped
-        // subtraction's borrow cancels it.
-        if carry != 0 || geq(&sum, &P) {
-            Self(sub_words(&sum, &P).0)
+        // a + b < 2p: subtract p once when the sum reaches it, that is when
+        // it carried out (the wrapped subtraction's borrow cancels the carry)
+        // or when subtracting p does not borrow.
+        let (reduced, borrow) = sub_words(&sum, &P);
+        if carry != 0 || borrow == 0 {
+            Self(reduced)
         } else {
             Self(sum)
         }
@@ -240,21 +236,21 @@ const fn reduce(c: &[u32; 16]) -> Fe {
     // carry of at most ±1 and the second none (the folded term is < 2²²⁷).
     while carry != 0 {
         let f = carry;
-        let fold = [f, 0, 0, -f, 0, 0, -f, f];
         carry = 0;
-        let mut k = 0;
-        while k < 8 {
-            let v = (r[k] as i64) + fold[k] + carry;
+        unroll!(k in [0 1 2 3 4 5 6 7] {
+            let term = match k {
+                0 | 7 => f,
+                3 | 6 => -f,
+                _ => 0,
+            };
+            let v = (r[k] as i64) + term + carry;
             r[k] = v as u32;
             carry = v >> 32;
-            k += 1;
-        }
+        });
     }
-    // Now r < 2²⁵⁶ < 2p.
-    if geq(&r, &P) {
-        r = sub_words(&r, &P).0;
-    }
-    Fe(r)
+    // Now r < 2²⁵⁶ < 2p: subtract p once if that does not borrow.
+    let (reduced, borrow) = sub_words(&r, &P);
+    Fe(if borrow == 0 { reduced } else { r })
 }
 
 /// Big-endian bytes to little-endian 32-bit limbs.
@@ -282,6 +278,7 @@ pub(super) const fn geq(a: &[u32; 8], b: &[u32; 8]) -> bool {
 }
 
 /// `a + b` and the carry out.
+#[inline(always)]
 pub(super) const fn add_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
     let mut r = [0u32; 8];
     let mut carry = 0u64;
@@ -294,6 +291,7 @@ pub(super) const fn add_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
 }
 
 /// `a − b` (wrapping) and the borrow out.
+#[inline(always)]
 pub(super) const fn sub_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
     let mut r = [0u32; 8];
     let mut borrow = 0u64;
