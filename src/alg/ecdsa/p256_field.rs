@@ -79,6 +79,7 @@ impl Fe {
         diff == 0
     }
 
+    #[inline(always)]
     pub(super) const fn add(&self, rhs: &Self) -> Self {
         let (sum, carry) = add_words(&self.0, &rhs.0);
         // a + b < 2p: subtract p once when the sum reaches it, that is when
@@ -92,6 +93,7 @@ impl Fe {
         }
     }
 
+    #[inline(always)]
     pub(super) const fn sub(&self, rhs: &Self) -> Self {
         let (diff, borrow) = sub_words(&self.0, &rhs.0);
         if borrow != 0 {

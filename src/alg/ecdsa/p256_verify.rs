@@ -30,7 +30,7 @@ use super::p256_table::{G_HI_TABLE, G_TABLE, G_WINDOW};
 use super::wnaf;
 
 /// The wNAF window width used for the public key's terms.
-const Q_WINDOW: u32 = 5;
+const Q_WINDOW: u32 = 6;
 const Q_ENTRIES: usize = 1 << (Q_WINDOW - 2);
 
 /// The group order n, little-endian limbs.

@@ -113,7 +113,7 @@ fn wnaf_recoding_is_exact_and_sparse() {
         let Some(k) = Option::<Scalar>::from(Scalar::from_repr((*bytes).into())) else {
             continue;
         };
-        for w in [5u32, 7] {
+        for w in [5u32, 6, 7] {
             let digits = wnaf::recode(&words_from_be(bytes), w);
             assert_eq!(value_of(&digits), k, "w = {w}");
             let mut last: Option<usize> = None;
