@@ -1,16 +1,18 @@
 //! The precomputed tables of the P-256 generator for the verification path:
-//! the odd multiples G, 3G, …, 63G and those of G' = 2¹²⁸·G, in affine form
-//! (window width 7). With both, u₁·G = u₁,lo·G + u₁,hi·G' needs only 128
-//! doublings, shared with the public key's half (see `p256_verify`).
-//! The compiler computes it from G with the same `const fn` arithmetic the
-//! tests check against RustCrypto, so no table literal can go stale and
-//! nothing is computed at run time.
+//! for each Gⱼ = 2⁶⁴ʲ·G (j = 0‥3), the odd multiples Gⱼ, 3Gⱼ, …, 31Gⱼ in
+//! affine form (window width 6). With them u₁·G = Σ u₁,ⱼ·Gⱼ over the four
+//! 64-bit quarters of u₁, which needs only 64 doublings, shared with the
+//! public key's quarters (see `p256_verify`).
+//!
+//! The compiler computes the tables from G with the same `const fn`
+//! arithmetic the tests check against RustCrypto, so no table literal can go
+//! stale and nothing is computed at run time.
 
 use super::p256_field::Fe;
 use super::p256_point::{Affine, Jacobian, odd_multiples};
 
-/// The wNAF window width used for u₁·G.
-pub(super) const G_WINDOW: u32 = 7;
+/// The wNAF window width used for the generator's terms.
+pub(super) const G_WINDOW: u32 = 6;
 
 /// Entries in a table of odd multiples for window width `w`: 2^(w−2).
 pub(super) const G_ENTRIES: usize = 1 << (G_WINDOW - 2);
@@ -39,21 +41,35 @@ pub(super) const G: Affine = Affine {
     ]),
 };
 
-/// `[G, 3G, 5G, …, 63G]`.
-pub(super) const G_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G) {
-    Some(table) => table,
+/// `G_TABLES[j][i] = (2i + 1)·2⁶⁴ʲ·G`.
+pub(super) const G_TABLES: [[Affine; G_ENTRIES]; 4] = match quarter_tables::<G_ENTRIES>(&G) {
+    Some(tables) => tables,
     // A compile-time error, never a run-time panic.
-    None => panic!("the P-256 generator table has a point at infinity"),
+    None => panic!("a P-256 generator table has a point at infinity"),
 };
 
-/// 2¹²⁸·G.
-const G_HI: Affine = match Jacobian::from_affine(&G).double_n(128).to_affine() {
-    Some(p) => p,
-    None => panic!("2^128 G is the point at infinity"),
-};
-
-/// `[G', 3G', …, 63G']` for G' = 2¹²⁸·G.
-pub(super) const G_HI_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G_HI) {
-    Some(table) => table,
-    None => panic!("the P-256 2^128 G table has a point at infinity"),
-};
+/// The odd-multiple tables of p, 2⁶⁴·p, 2¹²⁸·p and 2¹⁹²·p. `None` if one of
+/// them meets the point at infinity (impossible for a point of order n).
+pub(super) const fn quarter_tables<const N: usize>(p: &Affine) -> Option<[[Affine; N]; 4]> {
+    let zero = Affine {
+        x: Fe::ZERO,
+        y: Fe::ZERO,
+    };
+    let mut tables = [[zero; N]; 4];
+    let mut base = *p;
+    let mut j = 0;
+    while j < 4 {
+        tables[j] = match odd_multiples::<N>(&base) {
+            Some(t) => t,
+            None => return None,
+        };
+        if j < 3 {
+            base = match Jacobian::from_affine(&base).double_n(64).to_affine() {
+                Some(b) => b,
+                None => return None,
+            };
+        }
+        j += 1;
+    }
+    Some(tables)
+}

@@ -4,11 +4,12 @@
 //! trick): one shared doubling chain, table additions from compile-time
 //! tables of G and tables of Q built once per key.
 //!
-//! With a cached key each scalar is split in 128-bit halves,
-//! u = u_lo + 2¹²⁸·u_hi, against tables of P and 2¹²⁸·P: four half-length
-//! terms share 128 doublings instead of 256 (the doublings are most of the
-//! cost). Without a cache (a private key verifying) the plain two-term form
-//! avoids the 128 doublings of building the 2¹²⁸·Q table on every call.
+//! With a cached key each scalar is split in 64-bit quarters,
+//! u = Σ uⱼ·2⁶⁴ʲ, against tables of 2⁶⁴ʲ·P: eight quarter-length terms
+//! share 64 doublings instead of 256 (the doublings were most of the cost).
+//! Without a cache (a private key verifying) the plain form avoids building
+//! the 2⁶⁴ʲ·Q tables (192 doublings) on every call: the full-length u₁ goes
+//! against the first generator table and u₂ against a per-call table of Q.
 //!
 //! The signature is parsed and the scalars u₁ = z·s⁻¹, u₂ = r·s⁻¹ computed by
 //! RustCrypto's `p256` exactly as its own `verify` does, so the encoding
@@ -26,12 +27,15 @@ use sha2::{Digest, Sha256};
 
 use super::p256_field::{self, Fe};
 use super::p256_point::{Affine, Jacobian, odd_multiples};
-use super::p256_table::{G_HI_TABLE, G_TABLE, G_WINDOW};
+use super::p256_table::{G_TABLES, G_WINDOW, quarter_tables};
 use super::wnaf;
 
 /// The wNAF window width used for the public key's terms.
 const Q_WINDOW: u32 = 6;
 const Q_ENTRIES: usize = 1 << (Q_WINDOW - 2);
+/// The same for a per-call table, which costs a table build on every call.
+const Q_WINDOW_UNCACHED: u32 = 5;
+const Q_ENTRIES_UNCACHED: usize = 1 << (Q_WINDOW_UNCACHED - 2);
 
 /// The group order n, little-endian limbs.
 pub(super) const N: [u32; 8] = [
@@ -45,11 +49,10 @@ pub(super) const N: [u32; 8] = [
     0xffff_ffff,
 ];
 
-/// A public key's odd multiples `Q, 3Q, …, 15Q` and those of 2¹²⁸·Q.
+/// A public key's odd multiples `Qⱼ, 3Qⱼ, …, 31Qⱼ` for Qⱼ = 2⁶⁴ʲ·Q.
 #[derive(Debug)]
 pub(crate) struct P256Table {
-    q: [Affine; Q_ENTRIES],
-    q_hi: [Affine; Q_ENTRIES],
+    q: [[Affine; Q_ENTRIES]; 4],
 }
 
 /// A P-256 public key with its verification tables, built once on import.
@@ -64,13 +67,9 @@ pub(crate) struct P256Public {
 
 impl From<VerifyingKey> for P256Public {
     fn from(key: VerifyingKey) -> Self {
-        let table = affine_of(&key).and_then(|q| {
-            let q_hi = Jacobian::from_affine(&q).double_n(128).to_affine()?;
-            Some(Arc::new(P256Table {
-                q: odd_multiples(&q)?,
-                q_hi: odd_multiples(&q_hi)?,
-            }))
-        });
+        let table = affine_of(&key)
+            .and_then(|q| quarter_tables(&q))
+            .map(|q| Arc::new(P256Table { q }));
         Self { key, table }
     }
 }
@@ -116,13 +115,19 @@ pub(crate) fn verify(key: &P256Public, msg: &[u8], sig: &[u8]) -> bool {
     let Some((r, u1, u2)) = scalars(msg, sig) else {
         return false;
     };
-    let [u1_lo, u1_hi] = halves(&u1);
-    let [u2_lo, u2_hi] = halves(&u2);
+    let [a0, a1, a2, a3] = quarters(&u1);
+    let [b0, b1, b2, b3] = quarters(&u2);
+    let [g0, g1, g2, g3] = &G_TABLES;
+    let [q0, q1, q2, q3] = &table.q;
     let sum = lincomb(&[
-        (wnaf::recode(&u1_lo, G_WINDOW), &G_TABLE),
-        (wnaf::recode(&u1_hi, G_WINDOW), &G_HI_TABLE),
-        (wnaf::recode(&u2_lo, Q_WINDOW), &table.q),
-        (wnaf::recode(&u2_hi, Q_WINDOW), &table.q_hi),
+        (wnaf::recode(&a0, G_WINDOW), g0),
+        (wnaf::recode(&a1, G_WINDOW), g1),
+        (wnaf::recode(&a2, G_WINDOW), g2),
+        (wnaf::recode(&a3, G_WINDOW), g3),
+        (wnaf::recode(&b0, Q_WINDOW), q0),
+        (wnaf::recode(&b1, Q_WINDOW), q1),
+        (wnaf::recode(&b2, Q_WINDOW), q2),
+        (wnaf::recode(&b3, Q_WINDOW), q3),
     ]);
     sum.is_some_and(|sum| x_matches(&sum, &r))
 }
@@ -130,15 +135,15 @@ pub(crate) fn verify(key: &P256Public, msg: &[u8], sig: &[u8]) -> bool {
 /// Verifies with a key that has no cached table (the public half of a
 /// private key): a per-call table of Q and full-length scalars.
 pub(crate) fn verify_uncached(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    let Some(q) = affine_of(key).and_then(|q| odd_multiples::<Q_ENTRIES>(&q)) else {
+    let Some(q) = affine_of(key).and_then(|q| odd_multiples::<Q_ENTRIES_UNCACHED>(&q)) else {
         return verify_rustcrypto(key, msg, sig);
     };
     let Some((r, u1, u2)) = scalars(msg, sig) else {
         return false;
     };
     let sum = lincomb(&[
-        (wnaf::recode(&u1, G_WINDOW), &G_TABLE),
-        (wnaf::recode(&u2, Q_WINDOW), &q),
+        (wnaf::recode(&u1, G_WINDOW), &G_TABLES[0]),
+        (wnaf::recode(&u2, Q_WINDOW_UNCACHED), &q),
     ]);
     sum.is_some_and(|sum| x_matches(&sum, &r))
 }
@@ -148,10 +153,16 @@ fn verify_rustcrypto(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
     p256::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| key.verify(msg, &sig).is_ok())
 }
 
-/// The low and high 128 bits of `k`, each as a 256-bit value.
-fn halves(k: &[u32; 8]) -> [[u32; 8]; 2] {
+/// The four 64-bit quarters of `k`, least significant first, each as a
+/// 256-bit value.
+fn quarters(k: &[u32; 8]) -> [[u32; 8]; 4] {
     let [a, b, c, d, e, f, g, h] = *k;
-    [[a, b, c, d, 0, 0, 0, 0], [e, f, g, h, 0, 0, 0, 0]]
+    [
+        [a, b, 0, 0, 0, 0, 0, 0],
+        [c, d, 0, 0, 0, 0, 0, 0],
+        [e, f, 0, 0, 0, 0, 0, 0],
+        [g, h, 0, 0, 0, 0, 0, 0],
+    ]
 }
 
 /// Σ kᵢ·Pᵢ from each term's wNAF digits and table of odd multiples of Pᵢ.

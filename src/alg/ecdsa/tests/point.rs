@@ -7,7 +7,7 @@ use p256::{ProjectivePoint, Scalar};
 
 use super::super::p256_field::{Fe, words_from_be};
 use super::super::p256_point::{Affine, Jacobian, odd_multiples};
-use super::super::p256_table::{G, G_HI_TABLE, G_TABLE};
+use super::super::p256_table::{G, G_TABLES};
 use super::super::wnaf;
 use super::field::Rng;
 
@@ -43,17 +43,15 @@ fn scalar(k: u64) -> Scalar {
 #[test]
 fn generator_and_its_table_match_p256() {
     assert_eq!(G, affine_of(&ProjectivePoint::GENERATOR));
-    for (i, entry) in G_TABLE.iter().enumerate() {
-        let expected = ProjectivePoint::GENERATOR * scalar(2 * i as u64 + 1);
-        assert_eq!(*entry, affine_of(&expected), "{}·G", 2 * i + 1);
-    }
-    let mut g_hi = ProjectivePoint::GENERATOR;
-    for _ in 0..128 {
-        g_hi = g_hi.double();
-    }
-    for (i, entry) in G_HI_TABLE.iter().enumerate() {
-        let expected = g_hi * scalar(2 * i as u64 + 1);
-        assert_eq!(*entry, affine_of(&expected), "{}·2^128·G", 2 * i + 1);
+    let mut base = ProjectivePoint::GENERATOR;
+    for (j, table) in G_TABLES.iter().enumerate() {
+        for (i, entry) in table.iter().enumerate() {
+            let expected = base * scalar(2 * i as u64 + 1);
+            assert_eq!(*entry, affine_of(&expected), "{}·2^{}·G", 2 * i + 1, 64 * j);
+        }
+        for _ in 0..64 {
+            base = base.double();
+        }
     }
 }
 
