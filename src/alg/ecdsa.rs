@@ -70,7 +70,6 @@ pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bo
     }
 }
 
-
 fn verify_p384(vk: &p384::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
     p384::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
 }

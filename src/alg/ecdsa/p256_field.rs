@@ -59,7 +59,11 @@ impl Fe {
     /// Builds an element from limbs that are known to be `< p` (curve
     /// constants, scalars below n < p). `None` otherwise.
     pub(super) const fn from_words(words: [u32; 8]) -> Option<Self> {
-        if geq(&words, &P) { None } else { Some(Self(words)) }
+        if geq(&words, &P) {
+            None
+        } else {
+            Some(Self(words))
+        }
     }
 
     pub(super) const fn is_zero(&self) -> bool {

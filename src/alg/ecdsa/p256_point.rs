@@ -166,11 +166,7 @@ pub(super) const fn odd_multiples<const N: usize>(p: &Affine) -> Option<[Affine;
     let mut i = N;
     while i > 0 {
         i -= 1;
-        let zi = if i == 0 {
-            inv
-        } else {
-            inv.mul(&prefix[i - 1])
-        };
+        let zi = if i == 0 { inv } else { inv.mul(&prefix[i - 1]) };
         inv = inv.mul(&jac[i].z);
         let zi2 = zi.square();
         out[i] = Affine {

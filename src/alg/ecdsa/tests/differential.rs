@@ -29,8 +29,7 @@ impl Tally {
         let cached = P256Public::from(*vk);
         let fast = verify(&cached, msg, sig);
         let uncached = verify_uncached(vk, msg, sig);
-        let reference =
-            Signature::from_slice(sig).is_ok_and(|s| vk.verify(msg, &s).is_ok());
+        let reference = Signature::from_slice(sig).is_ok_and(|s| vk.verify(msg, &s).is_ok());
         assert_eq!(fast, reference, "cached: msg {msg:?} sig {sig:?}");
         assert_eq!(uncached, reference, "uncached: msg {msg:?} sig {sig:?}");
         if fast {
@@ -68,7 +67,14 @@ fn edge_values() -> Vec<[u8; 32]> {
     };
     let mut one = [0u8; 32];
     one[31] = 1;
-    vec_of([[0u8; 32], one, n_minus_1, add(n_minus_1, 1), add(n_minus_1, 2), [0xff; 32]])
+    vec_of([
+        [0u8; 32],
+        one,
+        n_minus_1,
+        add(n_minus_1, 1),
+        add(n_minus_1, 2),
+        [0xff; 32],
+    ])
 }
 
 fn vec_of<const K: usize>(items: [[u8; 32]; K]) -> Vec<[u8; 32]> {
@@ -119,7 +125,8 @@ fn random_valid_and_tampered_signatures_agree_with_p256() {
     }
     std::println!(
         "p256 fast path vs RustCrypto (random): {} accepted, {} rejected, all agreeing",
-        tally.accepted, tally.rejected
+        tally.accepted,
+        tally.rejected
     );
     assert_eq!(tally.accepted, 300);
 }
@@ -140,7 +147,12 @@ fn sig_bytes(r: Scalar, s: Scalar) -> Vec<u8> {
 fn keys_equal_to_plus_or_minus_g_agree_with_p256() {
     let mut rng = Rng(0xabcd);
     let mut tally = Tally::default();
-    for d in [Scalar::ONE, -Scalar::ONE, Scalar::from(2u64), -Scalar::from(3u64)] {
+    for d in [
+        Scalar::ONE,
+        -Scalar::ONE,
+        Scalar::from(2u64),
+        -Scalar::from(3u64),
+    ] {
         let sk = key_from_scalar(d);
         let vk = *sk.verifying_key();
         for i in 0..25u8 {
@@ -160,7 +172,8 @@ fn keys_equal_to_plus_or_minus_g_agree_with_p256() {
     }
     std::println!(
         "p256 fast path vs RustCrypto (Q = ±G, ±2G, ±3G): {} accepted, {} rejected",
-        tally.accepted, tally.rejected
+        tally.accepted,
+        tally.rejected
     );
     assert_eq!(tally.accepted, 100);
 }
@@ -183,14 +196,22 @@ fn x_comparison_accepts_r_and_r_plus_n_only() {
         }
         let r_words = words_from_be(&r_bytes);
         let (r_plus_n, carry) = add_words(&r_words, &N_WORDS);
-        let r_plus_n = if carry == 0 { Fe::from_words(r_plus_n) } else { None };
+        let r_plus_n = if carry == 0 {
+            Fe::from_words(r_plus_n)
+        } else {
+            None
+        };
         let z = loop {
             if let Some(z) = Fe::from_be_bytes(&rng.bytes32()).filter(|z| !z.is_zero()) {
                 break z;
             }
         };
         let z2 = z.square();
-        let at = |x: Fe| Jacobian { x: x.mul(&z2), y: Fe::ONE, z };
+        let at = |x: Fe| Jacobian {
+            x: x.mul(&z2),
+            y: Fe::ONE,
+            z,
+        };
         let r_fe = Fe::from_words(r_words).unwrap();
         assert!(x_matches(&at(r_fe), &r_words));
         assert!(!x_matches(&at(r_fe.add(&Fe::ONE)), &r_words));

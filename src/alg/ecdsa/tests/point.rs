@@ -75,7 +75,10 @@ fn doubling_and_mixed_addition_cover_the_special_cases() {
         assert_eq!(sec1(&two.add_affine(&p)), rc_sec1(&(rc * scalar(3))));
         let two_affine = two.to_affine().unwrap();
         assert!(two.add_affine(&two_affine.neg()).is_infinity());
-        assert_eq!(sec1(&two.add_affine(&two_affine)), rc_sec1(&(rc * scalar(4))));
+        assert_eq!(
+            sec1(&two.add_affine(&two_affine)),
+            rc_sec1(&(rc * scalar(4)))
+        );
         // The odd-multiples table of a random point.
         let table = odd_multiples::<8>(&p).unwrap();
         for (i, entry) in table.iter().enumerate() {
