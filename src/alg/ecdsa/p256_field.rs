@@ -203,6 +203,7 @@ impl Fe {
 /// Folds a 512-bit product `c₁₅…c₀` (32-bit words) modulo p with the NIST
 /// identity `s₁ + 2s₂ + 2s₃ + s₄ + s₅ − d₁ − d₂ − d₃ − d₄` (FIPS 186 D.2.3),
 /// written out per output word and carried in signed 64-bit accumulators.
+#[inline(always)]
 const fn reduce(c: &[u32; 16]) -> Fe {
     let c0 = c[0] as i64;
     let c1 = c[1] as i64;
