@@ -22,6 +22,7 @@ mod p256_field;
 mod p256_point;
 mod p256_table;
 mod p256_verify;
+mod scalar_inverse;
 #[cfg(test)]
 mod tests;
 mod wnaf;

@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use super::p256_field::{self, Fe};
 use super::p256_point::{Affine, Jacobian, odd_multiples};
 use super::p256_table::{G_TABLES, G_WINDOW, quarter_tables};
-use super::wnaf;
+use super::{scalar_inverse, wnaf};
 
 /// The wNAF window width used for the public key's terms.
 const Q_WINDOW: u32 = 6;
@@ -98,9 +98,26 @@ fn scalars(msg: &[u8], sig: &[u8]) -> Option<([u32; 8], [u32; 8], [u32; 8])> {
     let (r, s) = sig.split_scalars();
     let digest: FieldBytes = Sha256::digest(msg);
     let z = <Scalar as Reduce<FieldBytes>>::reduce(&digest);
-    // s ≠ 0, so the inverse exists; `None` would only mean a bug upstream.
-    let s_inv = Option::<Scalar>::from(s.invert_vartime())?;
+    let s_inv = invert(&s)?;
     Some((words(&r), words(&(z * s_inv)), words(&(*r * s_inv))))
+}
+
+/// s⁻¹ by our binary inversion, accepted only once `p256` confirms
+/// s·s⁻¹ = 1; otherwise (never seen, but cheap to rule out) RustCrypto's own
+/// inversion. `None` only for s = 0, which `Signature` already excludes.
+fn invert(s: &Scalar) -> Option<Scalar> {
+    let fast = scalar_inverse::invert(&words(s))
+        .and_then(|w| Option::<Scalar>::from(Scalar::from_repr(words_to_be(&w).into())))
+        .filter(|inv| *inv * s == Scalar::ONE);
+    fast.or_else(|| Option::<Scalar>::from(s.invert_vartime()))
+}
+
+fn words_to_be(w: &[u32; 8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (chunk, word) in out.chunks_exact_mut(4).zip(w.iter().rev()) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    out
 }
 
 fn words(k: &Scalar) -> [u32; 8] {

@@ -223,3 +223,25 @@ fn x_comparison_accepts_r_and_r_plus_n_only() {
     }
     assert_eq!(compared, 3);
 }
+
+/// The binary inversion mod n against `p256`'s, on random and edge scalars.
+#[test]
+fn scalar_inverse_matches_p256() {
+    use super::super::scalar_inverse::invert;
+    let mut rng = Rng(0x1a5e);
+    let mut values: Vec<Scalar> = alloc::vec![Scalar::ONE, -Scalar::ONE, Scalar::from(2u64)];
+    while values.len() < 300 {
+        if let Some(k) = Option::<Scalar>::from(Scalar::from_repr(rng.bytes32().into())) {
+            values.push(k);
+        }
+    }
+    for k in &values {
+        let bytes: [u8; 32] = k.to_repr().into();
+        let inv = invert(&words_from_be(&bytes)).unwrap();
+        let expected: [u8; 32] = k.invert().unwrap().to_repr().into();
+        assert_eq!(inv, words_from_be(&expected));
+    }
+    assert_eq!(invert(&[0; 8]), None);
+    assert_eq!(invert(&N_WORDS), None);
+    std::println!("p256 scalar inverse: {} values match p256", values.len());
+}
