@@ -10,6 +10,12 @@
 //!
 //! High-S signatures are valid ECDSA and are accepted (RFC 7515 Appendix A.3
 //! itself has one); JWS has no low-S rule.
+//!
+//! `ES256` verification runs on our variable-time P-256 code (`p256_verify`
+//! and the modules beside it), the one place the project departs from
+//! RustCrypto: it only ever sees public data (key, message, signature), and
+//! its tests check it against `p256`'s `verify` on random, tampered and edge
+//! inputs. Signing, and the other curves, stay on RustCrypto.
 
 use alloc::vec::Vec;
 

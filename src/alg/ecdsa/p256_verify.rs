@@ -11,10 +11,11 @@
 //! the 2⁶⁴ʲ·Q tables (192 doublings) on every call: the full-length u₁ goes
 //! against the first generator table and u₂ against a per-call table of Q.
 //!
-//! The signature is parsed and the scalars u₁ = z·s⁻¹, u₂ = r·s⁻¹ computed by
-//! RustCrypto's `p256` exactly as its own `verify` does, so the encoding
-//! rules (64 bytes, 1 ≤ r, s < n, high-S accepted) cannot drift; only the
-//! point arithmetic is ours. `tests` checks it against `p256` differentially.
+//! The signature is parsed and z, u₁ = z·s⁻¹ and u₂ = r·s⁻¹ computed with
+//! RustCrypto's `p256` types exactly as its own `verify` does, so the
+//! encoding rules (64 bytes, 1 ≤ r, s < n, high-S accepted) cannot drift.
+//! Ours are the point arithmetic and s⁻¹ (`scalar_inverse`, confirmed by a
+//! `p256` multiplication). `tests` checks it all against `p256`.
 
 use alloc::sync::Arc;
 use core::ops::Deref;
