@@ -128,15 +128,25 @@ impl Jacobian {
     }
 }
 
-/// The odd multiples `p, 3p, 5p, …, (2N − 1)p` in affine form, with a single
-/// field inversion for the whole table (Montgomery's batch trick). `None`
-/// when a multiple is the point at infinity, which cannot happen for a point
-/// of prime order n > 2N but is checked rather than assumed.
+/// The odd multiples `p, 3p, 5p, …, (2N − 1)p` in affine form. `None` when
+/// a multiple is the point at infinity, which cannot happen for a point of
+/// prime order n > 2N but is checked rather than assumed.
 pub(super) const fn odd_multiples<const N: usize>(p: &Affine) -> Option<[Affine; N]> {
     let two_p = match Jacobian::from_affine(p).double().to_affine() {
         Some(a) => a,
         None => return None,
     };
+    match odd_multiples_jacobian::<N>(p, &two_p) {
+        Some(jac) => normalize(&jac),
+        None => None,
+    }
+}
+
+/// `p, 3p, …, (2N − 1)p` in Jacobian form, stepping by `two_p` = 2p.
+pub(super) const fn odd_multiples_jacobian<const N: usize>(
+    p: &Affine,
+    two_p: &Affine,
+) -> Option<[Jacobian; N]> {
     let mut jac = [Jacobian::INFINITY; N];
     let mut acc = Jacobian::from_affine(p);
     let mut i = 0;
@@ -145,15 +155,24 @@ pub(super) const fn odd_multiples<const N: usize>(p: &Affine) -> Option<[Affine;
             return None;
         }
         jac[i] = acc;
-        acc = acc.add_affine(&two_p);
+        acc = acc.add_affine(two_p);
         i += 1;
     }
+    Some(jac)
+}
+
+/// The affine forms of `N` points with a single field inversion
+/// (Montgomery's batch trick); `None` if one is the point at infinity.
+pub(super) const fn normalize<const N: usize>(jac: &[Jacobian; N]) -> Option<[Affine; N]> {
     // prefix[i] = z₀·z₁·…·zᵢ; one inversion of the full product, then walk
     // back peeling one z at a time.
     let mut prefix = [Fe::ONE; N];
     let mut running = Fe::ONE;
     let mut i = 0;
     while i < N {
+        if jac[i].is_infinity() {
+            return None;
+        }
         running = running.mul(&jac[i].z);
         prefix[i] = running;
         i += 1;

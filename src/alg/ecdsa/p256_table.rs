@@ -9,7 +9,7 @@
 //! stale and nothing is computed at run time.
 
 use super::p256_field::Fe;
-use super::p256_point::{Affine, Jacobian, odd_multiples};
+use super::p256_point::{Affine, Jacobian, normalize, odd_multiples_jacobian};
 
 /// The wNAF window width used for the generator's terms.
 pub(super) const G_WINDOW: u32 = 6;
@@ -50,25 +50,39 @@ pub(super) const G_TABLES: [[Affine; G_ENTRIES]; 4] = match quarter_tables::<G_E
 
 /// The odd-multiple tables of p, 2⁶⁴·p, 2¹²⁸·p and 2¹⁹²·p. `None` if one of
 /// them meets the point at infinity (impossible for a point of order n).
+/// Five field inversions in all: one for the four bases and their doubles,
+/// one per table (this runs on every P-256 key import).
 pub(super) const fn quarter_tables<const N: usize>(p: &Affine) -> Option<[[Affine; N]; 4]> {
+    let mut bases = [Jacobian::INFINITY; 8];
+    let mut base = Jacobian::from_affine(p);
+    let mut j = 0;
+    while j < 4 {
+        bases[2 * j] = base;
+        bases[2 * j + 1] = base.double();
+        if j < 3 {
+            base = base.double_n(64);
+        }
+        j += 1;
+    }
+    let bases = match normalize(&bases) {
+        Some(b) => b,
+        None => return None,
+    };
     let zero = Affine {
         x: Fe::ZERO,
         y: Fe::ZERO,
     };
     let mut tables = [[zero; N]; 4];
-    let mut base = *p;
     let mut j = 0;
     while j < 4 {
-        tables[j] = match odd_multiples::<N>(&base) {
+        let jac = match odd_multiples_jacobian::<N>(&bases[2 * j], &bases[2 * j + 1]) {
+            Some(jac) => jac,
+            None => return None,
+        };
+        tables[j] = match normalize(&jac) {
             Some(t) => t,
             None => return None,
         };
-        if j < 3 {
-            base = match Jacobian::from_affine(&base).double_n(64).to_affine() {
-                Some(b) => b,
-                None => return None,
-            };
-        }
         j += 1;
     }
     Some(tables)

@@ -131,3 +131,26 @@ fn wnaf_recoding_is_exact_and_sparse() {
     let digits = wnaf::recode(&[u32::MAX; 8], 5);
     assert_eq!(digits[256], 1);
 }
+
+#[test]
+fn key_tables_match_p256_and_refuse_infinity() {
+    use super::super::p256_point::normalize;
+    use super::super::p256_table::quarter_tables;
+    let mut rng = Rng(23);
+    for _ in 0..3 {
+        let k = Scalar::from_repr(rng.bytes32().into()).unwrap_or(Scalar::ONE);
+        let mut base = ProjectivePoint::GENERATOR * k;
+        let tables = quarter_tables::<16>(&affine_of(&base)).unwrap();
+        for table in &tables {
+            for (i, entry) in table.iter().enumerate() {
+                assert_eq!(*entry, affine_of(&(base * scalar(2 * i as u64 + 1))));
+            }
+            for _ in 0..64 {
+                base = base.double();
+            }
+        }
+    }
+    let g = Jacobian::from_affine(&G);
+    assert!(normalize(&[g, Jacobian::INFINITY, g.double()]).is_none());
+    assert_eq!(normalize(&[g]).unwrap()[0], G);
+}
