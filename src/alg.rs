@@ -13,6 +13,8 @@ use crate::key::{Key, Material};
 
 #[cfg(feature = "ecdsa")]
 mod ecdsa;
+#[cfg(feature = "ecdsa")]
+pub(crate) use ecdsa::P256Public;
 #[cfg(feature = "eddsa")]
 mod eddsa;
 #[cfg(feature = "hmac")]

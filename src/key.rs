@@ -96,7 +96,9 @@ pub(crate) enum EcPrivate {
 #[cfg(feature = "ecdsa")]
 #[derive(Clone)]
 pub(crate) enum EcPublic {
-    P256(p256::ecdsa::VerifyingKey),
+    /// With the fast verification path's per-key tables
+    /// (`P256Public::from(verifying_key)`); dereferences to the RustCrypto key.
+    P256(crate::alg::P256Public),
     P384(p384::ecdsa::VerifyingKey),
     P521(p521::ecdsa::VerifyingKey),
     K256(k256::ecdsa::VerifyingKey),
@@ -280,7 +282,7 @@ impl EcPrivate {
     /// The verifying half.
     pub(crate) fn public(&self) -> EcPublic {
         match self {
-            Self::P256(k) => EcPublic::P256(*k.verifying_key()),
+            Self::P256(k) => EcPublic::P256((*k.verifying_key()).into()),
             Self::P384(k) => EcPublic::P384(*k.verifying_key()),
             Self::P521(k) => EcPublic::P521(*k.verifying_key()),
             Self::K256(k) => EcPublic::K256(*k.verifying_key()),

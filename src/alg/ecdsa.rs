@@ -10,6 +10,12 @@
 //!
 //! High-S signatures are valid ECDSA and are accepted (RFC 7515 Appendix A.3
 //! itself has one); JWS has no low-S rule.
+//!
+//! `ES256` verification runs on our variable-time P-256 code (`p256_verify`
+//! and the modules beside it), the one place the project departs from
+//! RustCrypto: it only ever sees public data (key, message, signature), and
+//! its tests check it against `p256`'s `verify` on random, tampered and edge
+//! inputs. Signing, and the other curves, stay on RustCrypto.
 
 use alloc::vec::Vec;
 
@@ -17,6 +23,17 @@ use signature::{Signer, Verifier};
 
 use crate::error::{Error, err};
 use crate::key::{EcPrivate, EcPublic};
+
+mod p256_field;
+mod p256_point;
+mod p256_table;
+mod p256_verify;
+mod scalar_inverse;
+#[cfg(test)]
+mod tests;
+mod wnaf;
+
+pub(crate) use p256_verify::P256Public;
 
 /// Deterministic (RFC 6979) signature of `msg`, as fixed-width `r ‖ s`.
 ///
@@ -41,7 +58,9 @@ pub(super) fn sign(key: &EcPrivate, msg: &[u8]) -> Result<Vec<u8>, Error> {
 /// Verifies `sig` over `msg` with a public key.
 pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
     match key {
-        EcPublic::P256(vk) => verify_p256(vk, msg, sig),
+        // P-256 takes the variable-time path in `p256_verify` (public data
+        // only), with the tables cached in the key.
+        EcPublic::P256(pk) => p256_verify::verify(pk, msg, sig),
         EcPublic::P384(vk) => verify_p384(vk, msg, sig),
         EcPublic::P521(vk) => verify_p521(vk, msg, sig),
         EcPublic::K256(vk) => verify_k256(vk, msg, sig),
@@ -51,15 +70,11 @@ pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
 /// Verifies `sig` over `msg` with the public half of a private key.
 pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bool {
     match key {
-        EcPrivate::P256(sk) => verify_p256(sk.verifying_key(), msg, sig),
+        EcPrivate::P256(sk) => p256_verify::verify_uncached(sk.verifying_key(), msg, sig),
         EcPrivate::P384(sk) => verify_p384(sk.verifying_key(), msg, sig),
         EcPrivate::P521(sk) => verify_p521(sk.verifying_key(), msg, sig),
         EcPrivate::K256(sk) => verify_k256(sk.verifying_key(), msg, sig),
     }
-}
-
-fn verify_p256(vk: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    p256::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
 }
 
 fn verify_p384(vk: &p384::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {

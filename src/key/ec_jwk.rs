@@ -22,7 +22,9 @@ pub(super) fn material(curve: Curve, sec1: &[u8], d: Option<&[u8]>) -> Result<Ma
                 )
             })?;
             match d {
-                None => Material::EcPublic(EcPublic::$variant(public)),
+                // `into`: P-256 keys build their verification tables.
+                #[allow(clippy::useless_conversion)]
+                None => Material::EcPublic(EcPublic::$variant(public.into())),
                 Some(d) => {
                     let secret = $m::ecdsa::SigningKey::from_slice(d)
                         .map_err(|_| err!(InvalidKey, "Invalid EC private key"))?;

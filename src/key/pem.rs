@@ -204,7 +204,7 @@ fn spki_public(der: &[u8]) -> Option<Material> {
     {
         use super::EcPublic as E;
         if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_der(der) {
-            return Some(Material::EcPublic(E::P256(k)));
+            return Some(Material::EcPublic(E::P256(k.into())));
         }
         if let Ok(k) = p384::ecdsa::VerifyingKey::from_public_key_der(der) {
             return Some(Material::EcPublic(E::P384(k)));

@@ -94,7 +94,11 @@ fn ec_point(curve: &[u8], point: &[u8]) -> Result<Material, Error> {
     use super::EcPublic as E;
     let bad = |_| err!(InvalidKey, "The SSH key's EC point is not on its curve");
     Ok(Material::EcPublic(match curve {
-        b"nistp256" => E::P256(p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(bad)?),
+        b"nistp256" => E::P256(
+            p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map_err(bad)?
+                .into(),
+        ),
         b"nistp384" => E::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(bad)?),
         _ => E::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(bad)?),
     }))

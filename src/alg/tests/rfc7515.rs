@@ -107,7 +107,7 @@ fn rfc7515_a3_es256_high_s_example_verifies() {
         "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
     );
     let vk = p256::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).unwrap();
-    let public = Key::new(Material::EcPublic(EcPublic::P256(vk)));
+    let public = Key::new(Material::EcPublic(EcPublic::P256(vk.into())));
     let input = signing_input("eyJhbGciOiJFUzI1NiJ9", CLAIMS);
     let sig = b64url(concat!(
         "DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSA",

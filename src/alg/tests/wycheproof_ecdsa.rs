@@ -8,7 +8,11 @@ use crate::{Algorithm, Curve};
 /// The group's public key from its uncompressed SEC1 point.
 fn public_key(curve: Curve, sec1: &[u8]) -> Option<Key> {
     let key = match curve {
-        Curve::P256 => EcPublic::P256(p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+        Curve::P256 => EcPublic::P256(
+            p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .ok()?
+                .into(),
+        ),
         Curve::P384 => EcPublic::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
         Curve::P521 => EcPublic::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
         Curve::Secp256k1 => EcPublic::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),

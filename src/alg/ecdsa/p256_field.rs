@@ -1,0 +1,311 @@
+//! Arithmetic modulo the P-256 prime p = 2²⁵⁶ − 2²²⁴ + 2¹⁹² + 2⁹⁶ − 1, for the
+//! variable-time verification path only: every value it ever sees is public
+//! (key, signature, message), so branches on data are allowed here and
+//! nowhere else.
+//!
+//! Elements are eight little-endian 32-bit limbs, always fully reduced
+//! (`< p`), so equality and zero tests are plain limb comparisons. 32-bit
+//! limbs match wasm's native 32×32→64 multiply; the 512-bit product is folded
+//! back with the NIST/Solinas identity for this prime, which needs only
+//! additions and subtractions of product words. Everything is `const fn` so
+//! the generator table in `p256_table` is computed by the compiler with this
+//! very code.
+
+/// Repeats `body` once per listed index, bound as a `const`: the crate is
+/// built at `opt-level = "z"`, where the compiler keeps loops as loops and the
+/// limb arrays in memory; written out with constant indices, the limbs stay
+/// in wasm locals. (Measured: the field multiply is the whole cost of a
+/// verification.)
+macro_rules! unroll {
+    ($k:ident in [$($n:literal)*] $body:block) => {
+        $({
+            #[allow(non_upper_case_globals)]
+            const $k: usize = $n;
+            $body
+        })*
+    };
+}
+
+/// An element of GF(p), fully reduced.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Fe(pub(super) [u32; 8]);
+
+/// The prime p, little-endian limbs.
+const P: [u32; 8] = [
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0,
+    0,
+    0,
+    1,
+    0xffff_ffff,
+];
+
+impl Fe {
+    pub(super) const ZERO: Self = Self([0; 8]);
+    pub(super) const ONE: Self = Self([1, 0, 0, 0, 0, 0, 0, 0]);
+
+    /// Parses 32 big-endian bytes; `None` for a value `≥ p`.
+    pub(super) const fn from_be_bytes(bytes: &[u8; 32]) -> Option<Self> {
+        let words = words_from_be(bytes);
+        if geq(&words, &P) {
+            None
+        } else {
+            Some(Self(words))
+        }
+    }
+
+    /// Builds an element from limbs that are known to be `< p` (curve
+    /// constants, scalars below n < p). `None` otherwise.
+    pub(super) const fn from_words(words: [u32; 8]) -> Option<Self> {
+        if geq(&words, &P) {
+            None
+        } else {
+            Some(Self(words))
+        }
+    }
+
+    pub(super) const fn is_zero(&self) -> bool {
+        let mut any = 0;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            any |= self.0[i];
+        });
+        any == 0
+    }
+
+    /// Limb-wise equality usable in `const` context.
+    pub(super) const fn eq(&self, other: &Self) -> bool {
+        let mut diff = 0;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            diff |= self.0[i] ^ other.0[i];
+        });
+        diff == 0
+    }
+
+    #[inline(always)]
+    pub(super) const fn add(&self, rhs: &Self) -> Self {
+        let (sum, carry) = add_words(&self.0, &rhs.0);
+        // a + b < 2p: subtract p once when the sum reaches it, that is when
+        // it carried out (the wrapped subtraction's borrow cancels the carry)
+        // or when subtracting p does not borrow.
+        let (reduced, borrow) = sub_words(&sum, &P);
+        if carry != 0 || borrow == 0 {
+            Self(reduced)
+        } else {
+            Self(sum)
+        }
+    }
+
+    #[inline(always)]
+    pub(super) const fn sub(&self, rhs: &Self) -> Self {
+        let (diff, borrow) = sub_words(&self.0, &rhs.0);
+        if borrow != 0 {
+            Self(add_words(&diff, &P).0)
+        } else {
+            Self(diff)
+        }
+    }
+
+    pub(super) const fn neg(&self) -> Self {
+        Self::ZERO.sub(self)
+    }
+
+    pub(super) const fn double(&self) -> Self {
+        self.add(self)
+    }
+
+    pub(super) const fn mul(&self, rhs: &Self) -> Self {
+        let a = &self.0;
+        let b = &rhs.0;
+        let mut t = [0u32; 16];
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            let ai = a[i] as u64;
+            let mut carry = 0u64;
+            unroll!(j in [0 1 2 3 4 5 6 7] {
+                // (2³² − 1)² + 2·(2³² − 1) = 2⁶⁴ − 1: never overflows.
+                let v = ai * (b[j] as u64) + (t[i + j] as u64) + carry;
+                t[i + j] = v as u32;
+                carry = v >> 32;
+            });
+            t[i + 8] = carry as u32;
+        });
+        reduce(&t)
+    }
+
+    /// Squaring: each cross product once, doubled, plus the diagonal.
+    pub(super) const fn square(&self) -> Self {
+        let a = &self.0;
+        let mut t = [0u32; 16];
+        unroll!(i in [0 1 2 3 4 5 6] {
+            let ai = a[i] as u64;
+            let mut carry = 0u64;
+            unroll!(j in [1 2 3 4 5 6 7] {
+                if j > i {
+                    let v = ai * (a[j] as u64) + (t[i + j] as u64) + carry;
+                    t[i + j] = v as u32;
+                    carry = v >> 32;
+                }
+            });
+            t[i + 8] = carry as u32;
+        });
+        // Double: the cross sum is below 2⁵¹¹, so no bit falls off the top.
+        unroll!(k in [15 14 13 12 11 10 9 8 7 6 5 4 3 2 1] {
+            t[k] = (t[k] << 1) | (t[k - 1] >> 31);
+        });
+        t[0] <<= 1;
+        let mut carry = 0u64;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            let sq = (a[i] as u64) * (a[i] as u64);
+            let lo = (t[2 * i] as u64) + (sq & 0xffff_ffff) + carry;
+            t[2 * i] = lo as u32;
+            let hi = (t[2 * i + 1] as u64) + (sq >> 32) + (lo >> 32);
+            t[2 * i + 1] = hi as u32;
+            carry = hi >> 32;
+        });
+        // a² < 2⁵¹²: the last carry is always zero.
+        let _ = carry;
+        reduce(&t)
+    }
+
+    /// `self^(2^n)`.
+    pub(super) const fn square_n(&self, n: u32) -> Self {
+        let mut r = *self;
+        let mut i = 0;
+        while i < n {
+            r = r.square();
+            i += 1;
+        }
+        r
+    }
+
+    /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
+    /// of ones in p − 2; zero maps to zero, so callers test for zero first.
+    pub(super) const fn invert(&self) -> Self {
+        let a = self;
+        let x2 = a.square().mul(a);
+        let x3 = x2.square().mul(a);
+        let x6 = x3.square_n(3).mul(&x3);
+        let x12 = x6.square_n(6).mul(&x6);
+        let x15 = x12.square_n(3).mul(&x3);
+        let x30 = x15.square_n(15).mul(&x15);
+        let x32 = x30.square_n(2).mul(&x2);
+        // p − 2, from the top: 32 ones, 31 zeros, a one, 96 zeros, 94 ones,
+        // a zero and a one.
+        let t = x32.square_n(32).mul(a);
+        let t = t.square_n(128).mul(&x32);
+        let t = t.square_n(32).mul(&x32);
+        let t = t.square_n(30).mul(&x30);
+        t.square_n(2).mul(a)
+    }
+}
+
+/// Folds a 512-bit product `c₁₅…c₀` (32-bit words) modulo p with the NIST
+/// identity `s₁ + 2s₂ + 2s₃ + s₄ + s₅ − d₁ − d₂ − d₃ − d₄` (FIPS 186 D.2.3),
+/// written out per output word and carried in signed 64-bit accumulators.
+#[inline(always)]
+const fn reduce(c: &[u32; 16]) -> Fe {
+    let c0 = c[0] as i64;
+    let c1 = c[1] as i64;
+    let c2 = c[2] as i64;
+    let c3 = c[3] as i64;
+    let c4 = c[4] as i64;
+    let c5 = c[5] as i64;
+    let c6 = c[6] as i64;
+    let c7 = c[7] as i64;
+    let c8 = c[8] as i64;
+    let c9 = c[9] as i64;
+    let c10 = c[10] as i64;
+    let c11 = c[11] as i64;
+    let c12 = c[12] as i64;
+    let c13 = c[13] as i64;
+    let c14 = c[14] as i64;
+    let c15 = c[15] as i64;
+    let w = [
+        c0 + c8 + c9 - c11 - c12 - c13 - c14,
+        c1 + c9 + c10 - c12 - c13 - c14 - c15,
+        c2 + c10 + c11 - c13 - c14 - c15,
+        c3 + 2 * c11 + 2 * c12 + c13 - c15 - c8 - c9,
+        c4 + 2 * c12 + 2 * c13 + c14 - c9 - c10,
+        c5 + 2 * c13 + 2 * c14 + c15 - c10 - c11,
+        c6 + 3 * c14 + 2 * c15 + c13 - c8 - c9,
+        c7 + 3 * c15 + c8 - c10 - c11 - c12 - c13,
+    ];
+    let mut r = [0u32; 8];
+    let mut carry = 0i64;
+    unroll!(k in [0 1 2 3 4 5 6 7] {
+        let v = w[k] + carry;
+        r[k] = v as u32;
+        // Arithmetic shift: floor division, so negative sums borrow.
+        carry = v >> 32;
+    });
+    // carry·2²⁵⁶ ≡ carry·(2²²⁴ − 2¹⁹² − 2⁹⁶ + 1). The first fold leaves a
+    // carry of at most ±1 and the second none (the folded term is < 2²²⁷).
+    while carry != 0 {
+        let f = carry;
+        carry = 0;
+        unroll!(k in [0 1 2 3 4 5 6 7] {
+            let term = match k {
+                0 | 7 => f,
+                3 | 6 => -f,
+                _ => 0,
+            };
+            let v = (r[k] as i64) + term + carry;
+            r[k] = v as u32;
+            carry = v >> 32;
+        });
+    }
+    // Now r < 2²⁵⁶ < 2p: subtract p once if that does not borrow.
+    let (reduced, borrow) = sub_words(&r, &P);
+    Fe(if borrow == 0 { reduced } else { r })
+}
+
+/// Big-endian bytes to little-endian 32-bit limbs.
+pub(super) const fn words_from_be(bytes: &[u8; 32]) -> [u32; 8] {
+    let mut w = [0u32; 8];
+    let mut i = 0;
+    while i < 8 {
+        let o = 28 - 4 * i;
+        w[i] = u32::from_be_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        i += 1;
+    }
+    w
+}
+
+/// `a ≥ b` as 256-bit integers.
+pub(super) const fn geq(a: &[u32; 8], b: &[u32; 8]) -> bool {
+    let mut i = 8;
+    while i > 0 {
+        i -= 1;
+        if a[i] != b[i] {
+            return a[i] > b[i];
+        }
+    }
+    true
+}
+
+/// `a + b` and the carry out.
+#[inline(always)]
+pub(super) const fn add_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
+    let mut r = [0u32; 8];
+    let mut carry = 0u64;
+    unroll!(i in [0 1 2 3 4 5 6 7] {
+        let v = (a[i] as u64) + (b[i] as u64) + carry;
+        r[i] = v as u32;
+        carry = v >> 32;
+    });
+    (r, carry as u32)
+}
+
+/// `a − b` (wrapping) and the borrow out.
+#[inline(always)]
+pub(super) const fn sub_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
+    let mut r = [0u32; 8];
+    let mut borrow = 0u64;
+    unroll!(i in [0 1 2 3 4 5 6 7] {
+        let v = (a[i] as u64).wrapping_sub(b[i] as u64).wrapping_sub(borrow);
+        r[i] = v as u32;
+        borrow = (v >> 63) & 1;
+    });
+    (r, borrow as u32)
+}
