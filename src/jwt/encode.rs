@@ -135,10 +135,9 @@ pub(crate) fn prepare_payload(payload_json: &str) -> Result<String, Error> {
             err!(Decode, "Invalid payload string: {}", reason)
         }
     };
-    let times = json::parse_object_members(payload_json.as_bytes(), &|name| {
-        TIME_CLAIMS.contains(&name)
-    })
-    .map_err(refused)?;
+    let times =
+        json::parse_object_members(payload_json.as_bytes(), &|name| TIME_CLAIMS.contains(&name))
+            .map_err(refused)?;
     let fractional = |v: &Value| matches!(v, Value::Number(n) if !(n.is_i64() || n.is_u64()));
     if !times.values().any(fractional) {
         return Ok(payload_json.to_string());

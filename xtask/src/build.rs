@@ -41,6 +41,8 @@ struct Flavour {
     dir: &'static str,
     /// The crate features of its wasm (`None`: the defaults).
     features: Option<&'static str>,
+    /// The cargo profile (see the release profiles in Cargo.toml).
+    profile: &'static str,
 }
 
 /// Every flavour, the full package first. The HMAC-only one shares every JS
@@ -50,11 +52,14 @@ const FLAVOURS: &[Flavour] = &[
         specifier: "jwt-wasm",
         dir: "",
         features: None,
+        profile: "release",
     },
     Flavour {
         specifier: "jwt-wasm/hmac",
         dir: "hmac",
         features: Some("std,hmac"),
+        // This flavour exists to be small: every crate at opt-level "z".
+        profile: "release-small",
     },
 ];
 
@@ -84,7 +89,8 @@ fn build_flavour(root: &Path, tools: &Path, flavour: &Flavour) -> Result<()> {
     let mut cargo = util::cargo();
     cargo.args([
         "build",
-        "--release",
+        "--profile",
+        flavour.profile,
         "--lib",
         "-p",
         "jwt-wasm",
@@ -103,8 +109,10 @@ fn build_flavour(root: &Path, tools: &Path, flavour: &Flavour) -> Result<()> {
         cargo.args(["--no-default-features", "--features", features]);
     }
     util::run(cargo.current_dir(root))?;
-    // Every flavour's build lands on the same path: bind it before the next.
-    let wasm = target_dir(root)?.join(TARGET).join("release/jwt_wasm.wasm");
+    let wasm = target_dir(root)?
+        .join(TARGET)
+        .join(flavour.profile)
+        .join("jwt_wasm.wasm");
     fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
     bindgen(&wasm, &dist)?;
     optimize(tools, &dist.join("jwt_wasm_bg.wasm"))?;
