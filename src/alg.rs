@@ -15,6 +15,8 @@ use crate::key::{Key, Material};
 mod ecdsa;
 #[cfg(feature = "eddsa")]
 mod eddsa;
+#[cfg(feature = "eddsa")]
+pub(crate) use eddsa::{Ed25519Private, Ed25519Public};
 #[cfg(feature = "hmac")]
 mod hmac;
 #[cfg(feature = "hmac")]
