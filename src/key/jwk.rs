@@ -264,7 +264,9 @@ fn okp(obj: &Map<String, Value>, crv: Option<&str>) -> Result<Material, Error> {
                 "The Ed25519 private key does not match its public key"
             ));
         }
-        Ok(Material::Ed25519Private(alloc::boxed::Box::new(secret.into())))
+        Ok(Material::Ed25519Private(alloc::boxed::Box::new(
+            secret.into(),
+        )))
     }
     #[cfg(not(feature = "eddsa"))]
     {

@@ -1,12 +1,12 @@
 //! Variable-time Ed25519 verification with ed25519-dalek's `verify_strict`
 //! accept set (differential-tested against it in `tests`).
 
-use curve25519_dalek::edwards::CompressedEdwardsY;
+use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
 use curve25519_dalek::scalar::Scalar;
-use curve25519_dalek::traits::VartimePrecomputedMultiscalarMul;
 use sha2::{Digest, Sha512};
 
 use super::Ed25519Public;
+use super::public::Multiplier;
 
 /// Whether the 255-bit `y` of an encoded point is below p = 2^255 − 19.
 ///
@@ -33,17 +33,24 @@ fn canonical_y(bytes: &[u8; 32]) -> bool {
 /// ("negative zero", x = 0 with the sign bit set) only exists for y = ±1, the
 /// points of order 1 and 2, which the small-order check rejects.
 pub(crate) fn verify(public: &Ed25519Public, msg: &[u8], sig: &[u8]) -> bool {
+    public
+        .multiplier()
+        .is_some_and(|m| verify_with(public, &m, msg, sig))
+}
+
+/// `verify` with the multiplication chosen by the caller.
+pub(super) fn verify_with(
+    public: &Ed25519Public,
+    multiplier: &Multiplier<'_>,
+    msg: &[u8],
+    sig: &[u8],
+) -> bool {
     let Ok(sig) = <&[u8; 64]>::try_from(sig) else {
         return false;
     };
-    let Some(tables) = public.tables() else {
-        return false;
-    };
     let (r_bytes, s_bytes) = sig.split_at(32);
-    let (Ok(r_bytes), Ok(s_bytes)) = (
-        <[u8; 32]>::try_from(r_bytes),
-        <[u8; 32]>::try_from(s_bytes),
-    ) else {
+    let (Ok(r_bytes), Ok(s_bytes)) = (<[u8; 32]>::try_from(r_bytes), <[u8; 32]>::try_from(s_bytes))
+    else {
         return false;
     };
     let Some(s) = Option::<Scalar>::from(Scalar::from_canonical_bytes(s_bytes)) else {
@@ -65,5 +72,15 @@ pub(crate) fn verify(public: &Ed25519Public, msg: &[u8], sig: &[u8]) -> bool {
         .finalize()
         .into();
     let k = Scalar::from_bytes_mod_order_wide(&digest);
-    tables.vartime_multiscalar_mul([s, k]) == r
+    let r_prime = match multiplier {
+        Multiplier::PerCall(minus_a) => {
+            EdwardsPoint::vartime_double_scalar_mul_basepoint(&k, minus_a, &s)
+        }
+        #[cfg(feature = "std")]
+        Multiplier::Cached(tables) => {
+            use curve25519_dalek::traits::VartimePrecomputedMultiscalarMul;
+            tables.vartime_multiscalar_mul([s, k])
+        }
+    };
+    r_prime == r
 }

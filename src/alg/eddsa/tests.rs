@@ -1,6 +1,7 @@
 //! Differential tests: the fast verifier against ed25519-dalek's
 //! `verify_strict` on random and edge-case keys, signatures and messages.
 
+use alloc::format;
 use alloc::vec::Vec;
 use std::println;
 
@@ -8,6 +9,7 @@ use curve25519_dalek::constants::EIGHT_TORSION;
 use curve25519_dalek::scalar::Scalar;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
+use super::public::Multiplier;
 use super::{Ed25519Public, fast};
 
 /// SplitMix64: reproducible pseudo-random bytes without a dependency.
@@ -40,11 +42,32 @@ struct Tally {
 }
 
 impl Tally {
-    /// Asserts both verifiers agree on `(key, msg, sig)` and counts the verdict.
+    /// Asserts that `verify_strict` and our verifier, both with per-call and
+    /// with cached tables, agree on `(key, msg, sig)`; counts the verdict.
     fn check(&mut self, key: &VerifyingKey, fast_key: &Ed25519Public, msg: &[u8], sig: &[u8; 64]) {
         let strict = key.verify_strict(msg, &Signature::from_bytes(sig)).is_ok();
-        let ours = fast::verify(fast_key, msg, sig);
-        assert_eq!(ours, strict, "key {:02x?} sig {:02x?} msg {:02x?}", key.as_bytes(), sig, msg);
+        let context = || {
+            format!(
+                "key {:02x?} sig {:02x?} msg {:02x?}",
+                key.as_bytes(),
+                sig,
+                msg
+            )
+        };
+        assert_eq!(fast::verify(fast_key, msg, sig), strict, "{}", context());
+        let (per_call, cached) = match fast_key.minus_a() {
+            Some(minus_a) => {
+                let tables = fast_key.tables(minus_a);
+                (
+                    fast::verify_with(fast_key, &Multiplier::PerCall(minus_a), msg, sig),
+                    fast::verify_with(fast_key, &Multiplier::Cached(tables), msg, sig),
+                )
+            }
+            // A weak key has no multiplier: `verify` refused it above.
+            None => (false, false),
+        };
+        assert_eq!(per_call, strict, "per-call tables: {}", context());
+        assert_eq!(cached, strict, "cached tables: {}", context());
         if strict {
             self.accepted += 1;
         } else {
@@ -186,4 +209,36 @@ fn fast_verify_matches_verify_strict_on_edge_keys() {
         tally.accepted, tally.rejected
     );
     assert!(keys >= 8, "the torsion keys decode");
+}
+
+/// `verify` switches to cached tables after a key's first uses; the verdicts
+/// stay those of `verify_strict` on both sides of the switch.
+#[test]
+fn verify_agrees_before_and_after_the_tables_are_built() {
+    let mut rng = Rng(0x7ab1e5);
+    let signer = SigningKey::from_bytes(&rng.bytes());
+    let key = Ed25519Public::from(signer.verifying_key());
+    let clone = key.clone();
+    let (mut valid, mut invalid) = (0, 0);
+    for i in 0..80 {
+        let msg = rng.message();
+        let mut sig = signer.sign(&msg).to_bytes();
+        if i % 2 == 1 {
+            sig[(rng.next() % 64) as usize] ^= 1;
+        }
+        let strict = signer
+            .verifying_key()
+            .verify_strict(&msg, &Signature::from_bytes(&sig))
+            .is_ok();
+        // Clones share the count and the tables.
+        let which = if i % 3 == 0 { &clone } else { &key };
+        assert_eq!(fast::verify(which, &msg, &sig), strict);
+        if strict { valid += 1 } else { invalid += 1 }
+    }
+    assert!(
+        matches!(key.multiplier(), Some(Multiplier::Cached(_))),
+        "tables built by now"
+    );
+    println!("ed25519 lazy tables: {valid} valid, {invalid} invalid, all agree");
+    assert_eq!(valid, 40);
 }
