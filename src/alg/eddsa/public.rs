@@ -13,7 +13,7 @@
 use alloc::sync::Arc;
 use core::ops::Deref;
 
-use curve25519_dalek::edwards::{CompressedEdwardsY, EdwardsPoint};
+use curve25519_dalek::edwards::EdwardsPoint;
 use ed25519_dalek::VerifyingKey;
 
 #[cfg(feature = "std")]
@@ -91,12 +91,8 @@ impl Ed25519Public {
 
 impl From<VerifyingKey> for Ed25519Public {
     fn from(key: VerifyingKey) -> Self {
-        // `from_bytes` already decompressed these bytes, so this succeeds; a
-        // `None` would only make the key verify nothing, never wrongly accept.
-        let minus_a = CompressedEdwardsY(key.to_bytes())
-            .decompress()
-            .filter(|a| !a.is_small_order())
-            .map(|a| -a);
+        let a = key.to_edwards();
+        let minus_a = (!a.is_small_order()).then(|| -a);
         Self {
             key,
             minus_a,
