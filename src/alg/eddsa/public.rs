@@ -3,8 +3,9 @@
 //! Verification only ever handles public data (key, signature, message), so
 //! it may run in variable time (CONTRACT, cryptography exception). Wide
 //! (width-8 NAF) tables for `[B, −A]` make each verification ~20% cheaper,
-//! but building them costs as much as ~50 verifications (128 field
-//! inversions): a key imported for one or two tokens must not pay that. So
+//! but building them (128 field inversions) costs about ten verifications,
+//! repaid only after ~50: a key imported for one or two tokens must not pay
+//! that (it would make importing an Ed25519 key ~70× slower). So
 //! the tables are built lazily, once a key (and its clones) has verified
 //! `TABLES_AFTER` signatures; until then, and without `std` (no `OnceLock`),
 //! verification uses ed25519-dalek's per-call width-5 tables.
