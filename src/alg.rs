@@ -17,6 +17,8 @@ mod ecdsa;
 pub(crate) use ecdsa::P256Public;
 #[cfg(feature = "eddsa")]
 mod eddsa;
+#[cfg(feature = "eddsa")]
+pub(crate) use eddsa::{Ed25519Private, Ed25519Public};
 #[cfg(feature = "hmac")]
 mod hmac;
 #[cfg(feature = "hmac")]

@@ -77,9 +77,9 @@ pub(crate) enum Material {
     #[cfg(feature = "ecdsa")]
     EcPublic(EcPublic),
     #[cfg(feature = "eddsa")]
-    Ed25519Private(alloc::boxed::Box<ed25519_dalek::SigningKey>),
+    Ed25519Private(alloc::boxed::Box<crate::alg::Ed25519Private>),
     #[cfg(feature = "eddsa")]
-    Ed25519Public(ed25519_dalek::VerifyingKey),
+    Ed25519Public(crate::alg::Ed25519Public),
 }
 
 /// An ECDSA signing key on one of the supported curves.

@@ -43,7 +43,7 @@ impl Key {
                 let mut seed = zeroize::Zeroizing::new([0u8; 32]);
                 OsRng::fill(seed.as_mut())?;
                 Self::new(Material::Ed25519Private(Box::new(
-                    ed25519_dalek::SigningKey::from_bytes(&seed),
+                    ed25519_dalek::SigningKey::from_bytes(&seed).into(),
                 )))
             }
             _ => return Err(err!(InvalidAlgorithm, "Cannot generate a key for {}", alg)),

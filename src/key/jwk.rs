@@ -251,7 +251,7 @@ fn okp(obj: &Map<String, Value>, crv: Option<&str>) -> Result<Material, Error> {
         let public = ed25519_dalek::VerifyingKey::from_bytes(&x)
             .map_err(|_| err!(InvalidKey, "The Ed25519 public key is not a valid point"))?;
         let Some(d) = d else {
-            return Ok(Material::Ed25519Public(public));
+            return Ok(Material::Ed25519Public(public.into()));
         };
         let seed: &[u8; 32] = d
             .as_slice()
@@ -264,7 +264,9 @@ fn okp(obj: &Map<String, Value>, crv: Option<&str>) -> Result<Material, Error> {
                 "The Ed25519 private key does not match its public key"
             ));
         }
-        Ok(Material::Ed25519Private(alloc::boxed::Box::new(secret)))
+        Ok(Material::Ed25519Private(alloc::boxed::Box::new(
+            secret.into(),
+        )))
     }
     #[cfg(not(feature = "eddsa"))]
     {

@@ -188,7 +188,7 @@ fn pkcs8_private(der: &[u8]) -> Option<Material> {
     }
     #[cfg(feature = "eddsa")]
     if let Ok(k) = ed25519_dalek::SigningKey::from_pkcs8_der(der) {
-        return Some(Material::Ed25519Private(alloc::boxed::Box::new(k)));
+        return Some(Material::Ed25519Private(alloc::boxed::Box::new(k.into())));
     }
     let _ = der;
     None
@@ -218,7 +218,7 @@ fn spki_public(der: &[u8]) -> Option<Material> {
     }
     #[cfg(feature = "eddsa")]
     if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_der(der) {
-        return Some(Material::Ed25519Public(k));
+        return Some(Material::Ed25519Public(k.into()));
     }
     let _ = der;
     None

@@ -82,8 +82,8 @@ pub(super) fn generate(family: Family) -> (Key, Option<Key>) {
             let private = ed25519_dalek::SigningKey::from_bytes(&seed);
             let public = private.verifying_key();
             (
-                Key::new(Material::Ed25519Private(Box::new(private))),
-                Some(Key::new(Material::Ed25519Public(public))),
+                Key::new(Material::Ed25519Private(Box::new(private.into()))),
+                Some(Key::new(Material::Ed25519Public(public.into()))),
             )
         }
         Family::None => panic!("no key for alg none"),
