@@ -11,8 +11,8 @@
 //! the generator table in `p256_table` is computed by the compiler with this
 //! very code.
 
-/// Repeats `body` once per listed index, bound as a `const`: the crate is
-/// built at `opt-level = "z"`, where the compiler keeps loops as loops and the
+/// Repeats `body` once per listed index, bound as a `const`: at
+/// `opt-level = "z"` (size builds) the compiler keeps loops as loops and the
 /// limb arrays in memory; written out with constant indices, the limbs stay
 /// in wasm locals. (Measured: the field multiply is the whole cost of a
 /// verification.)

@@ -1,4 +1,4 @@
-//! Variable-time ECDSA P-256 verification (the contract's one exception to
+//! Variable-time ECDSA P-256 verification (the project's one exception to
 //! "RustCrypto for everything"): it only ever handles public data, so it may
 //! branch on it. u₁·G + u₂·Q is computed with interleaved wNAF (Shamir's
 //! trick): one shared doubling chain, table additions from compile-time

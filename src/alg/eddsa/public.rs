@@ -1,7 +1,8 @@
 //! `Ed25519Public`: an Ed25519 verifying key with its verification tables.
 //!
 //! Verification only ever handles public data (key, signature, message), so
-//! it may run in variable time (CONTRACT, cryptography exception). Wide
+//! it may run in variable time (the project's one exception to "RustCrypto
+//! for everything", see the README's Performance section). Wide
 //! (width-8 NAF) tables for `[B, −A]` make each verification ~20% cheaper,
 //! but building them (128 field inversions) costs about ten verifications,
 //! repaid only after ~50: a key imported for one or two tokens must not pay

@@ -2,7 +2,7 @@
 //! verification only.
 //!
 //! Everything here is variable-time on purpose: it only ever sees the public
-//! key and the signature, both public (the contract's one exception to
+//! key and the signature, both public (the project's one exception to
 //! "RustCrypto for everything"). Signing never comes here.
 //!
 //! Numbers are little-endian vectors of 28-bit limbs stored in `u64`s. Why 28
@@ -120,9 +120,9 @@ impl Modulus {
 
     /// `out` ← a·b·R⁻¹ mod n, for a, b < n.
     ///
-    /// The loops index directly rather than zipping iterators: the release
-    /// build is `opt-level = "z"`, which leaves `Zip::next` as a call per
-    /// product.
+    /// The loops index directly rather than zipping iterators: at
+    /// `opt-level = "z"` (the `jwt-wasm/hmac` profile, and no-std users'
+    /// size builds) `Zip::next` stays a call per product.
     fn mul(&self, a: &[u64], b: &[u64], out: &mut [u64], scratch: &mut Scratch) {
         let n = &self.n[..];
         let k = n.len();
