@@ -18,6 +18,9 @@ export type {
   JwksClientOptions, JWTErrorOptions, WarningHandler,
 } from "./index.js";
 
+// The same in both flavours, with no algorithm in their types.
+export { AuthError, bearerToken } from "./index.js";
+
 /** A JWS algorithm name this flavour implements. */
 export type Alg = "HS256" | "HS384" | "HS512";
 
@@ -271,18 +274,6 @@ export interface AuthenticateOptions extends DecodeOptions {
 }
 
 /**
- * Thrown by {@link authenticate}: `response` is ready to return (401 or 400
- * with an RFC 6750 `WWW-Authenticate` challenge, 503 when the JWKS cannot be
- * fetched). The token is never echoed.
- */
-export class AuthError extends Error {
-  readonly status: number;
-  /** The RFC 6750 error code, if any. */
-  readonly error: string | undefined;
-  readonly response: Response;
-}
-
-/**
  * Verifies the request's `Authorization: Bearer` token and returns its claims.
  * @example
  * try {
@@ -293,10 +284,3 @@ export class AuthError extends Error {
  * }
  */
 export function authenticate(request: Request, options: AuthenticateOptions): Promise<Claims>;
-
-/**
- * The token of an `Authorization: Bearer <token>` header, or null.
- * @example
- * const token = bearerToken(request);
- */
-export function bearerToken(request: Request): string | null;

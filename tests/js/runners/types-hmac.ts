@@ -4,7 +4,7 @@
 import {
   type Alg, type Claims, type DecodeOptions, type DecodedToken, decode, decodeComplete, encode,
   ExpiredSignatureError, getAlgorithmByName, getUnverifiedHeader, InvalidAlgorithmError, InvalidTokenError, JwkSet,
-  Key, ready, registerAlgorithm,
+  AuthError, bearerToken, Key, ready, registerAlgorithm,
 } from "jwt-wasm/hmac";
 
 export async function typedHmac(): Promise<string> {
@@ -22,6 +22,8 @@ export async function typedHmac(): Promise<string> {
   registerAlgorithm("X", { sign: (m) => m, verify: () => true });
   const e: InvalidTokenError = new InvalidAlgorithmError("x");
   const expired: InvalidTokenError = new ExpiredSignatureError("y");
+  const bearer: string | null = bearerToken(new Request("https://api.example", { headers: { authorization: "Bearer t" } }));
+  const refused = (r: unknown): number | undefined => (r instanceof AuthError ? r.status : undefined);
   // @ts-expect-error only HMAC algorithms are declared
   const rsa: Alg = "RS256";
   // @ts-expect-error generating an asymmetric key pair is not in this flavour
@@ -30,5 +32,5 @@ export async function typedHmac(): Promise<string> {
   Key.fromPem("-----BEGIN PUBLIC KEY-----");
   // @ts-expect-error a secret has no public key
   key.publicKey();
-  return [claims.sub, full.signature.length, sig.length, kid, first.thumbprint(), e.code, expired.code, rsa].join();
+  return [claims.sub, full.signature.length, sig.length, kid, first.thumbprint(), e.code, expired.code, rsa, bearer, refused(null)].join();
 }
