@@ -99,7 +99,8 @@ impl Key {
     }
 }
 
-#[cfg(test)]
+// The test builds an HMAC key.
+#[cfg(all(test, feature = "hmac"))]
 #[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
