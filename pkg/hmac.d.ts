@@ -19,7 +19,10 @@ export type {
 } from "./index.js";
 
 // The same in both flavours, with no algorithm in their types.
-export { AuthError, bearerToken } from "./index.js";
+export {
+  AuthError, bearerToken, getUnverifiedClaims, getUnverifiedHeader, registerAlgorithm, setOnWarning,
+  unregisterAlgorithm,
+} from "./index.js";
 
 /** A JWS algorithm name this flavour implements. */
 export type Alg = "HS256" | "HS384" | "HS512";
@@ -101,50 +104,12 @@ export function decodeComplete(
 ): DecodedToken;
 
 /**
- * The header, without verifying anything (for example to read `kid`).
- * @example
- * const { kid } = getUnverifiedHeader(token);
- */
-export function getUnverifiedHeader(token: string): Header;
-
-/**
- * The claims, without verifying the signature or any claim; parsing is still strict.
- * @example
- * const { sub } = getUnverifiedClaims(token);
- */
-export function getUnverifiedClaims(token: string): Claims;
-
-/**
  * HS256, HS384, HS512 or a registered algorithm; {@link InvalidAlgorithmError}
  * otherwise (also for RS256, ES256, EdDSA… which this flavour leaves out).
  * @example
  * const mac = getAlgorithmByName("HS384").sign(new TextEncoder().encode("msg"), secret);
  */
 export function getAlgorithmByName(name: string): Algorithm;
-
-/**
- * Makes a JS algorithm usable by `encode` and `decode`. Throws if `name` already has one.
- * @example
- * registerAlgorithm("XS1", { sign: (msg, key) => mySign(msg, key), verify: (msg, key, sig) => myVerify(msg, key, sig) });
- */
-export function registerAlgorithm(name: string, impl: AlgorithmImpl): void;
-
-/**
- * Removes an algorithm, built-ins included (as PyJWT allows). Register the
- * object `getAlgorithmByName` returned to restore a built-in.
- * @example
- * const hs256 = getAlgorithmByName("HS256");
- * unregisterAlgorithm("HS256");
- * registerAlgorithm("HS256", hs256);
- */
-export function unregisterAlgorithm(name: string): void;
-
-/**
- * Sets the global warning handler; `null` restores the default (one `console.warn` per key).
- * @example
- * setOnWarning((message) => logger.warn(message));
- */
-export function setOnWarning(handler: WarningHandler | null): void;
 
 /**
  * An HMAC secret, optionally bound to one algorithm and carrying a `kid`.

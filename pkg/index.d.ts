@@ -193,25 +193,45 @@ export function decode(token: string, key: KeyLike | JwkSet | null, options?: De
 /** Like {@link decode}, also returning the header and the signature bytes. */
 export function decodeComplete(token: string, key: KeyLike | JwkSet | null, options?: DecodeOptions): DecodedToken;
 
-/** The header, without verifying anything (for example to read `kid`). */
+/**
+ * The header, without verifying anything (for example to read `kid`).
+ * @example
+ * const { kid } = getUnverifiedHeader(token);
+ */
 export function getUnverifiedHeader(token: string): Header;
 
-/** The claims, without verifying the signature or any claim; parsing is still strict. */
+/**
+ * The claims, without verifying the signature or any claim; parsing is still strict.
+ * @example
+ * const { sub } = getUnverifiedClaims(token);
+ */
 export function getUnverifiedClaims(token: string): Claims;
 
 /** A built-in or registered algorithm; {@link InvalidAlgorithmError} when there is none. */
 export function getAlgorithmByName(name: string): Algorithm;
 
-/** Makes a JS algorithm usable by `encode` and `decode`. Throws if `name` already has one. */
+/**
+ * Makes a JS algorithm usable by `encode` and `decode`. Throws if `name` already has one.
+ * @example
+ * registerAlgorithm("XS1", { sign: (msg, key) => mySign(msg, key), verify: (msg, key, sig) => myVerify(msg, key, sig) });
+ */
 export function registerAlgorithm(name: string, impl: AlgorithmImpl): void;
 
 /**
  * Removes an algorithm, built-ins included (as PyJWT allows). Register the
  * object `getAlgorithmByName` returned to restore a built-in.
+ * @example
+ * const hs256 = getAlgorithmByName("HS256");
+ * unregisterAlgorithm("HS256");
+ * registerAlgorithm("HS256", hs256);
  */
 export function unregisterAlgorithm(name: string): void;
 
-/** Sets the global warning handler; `null` restores the default (one `console.warn` per key). */
+/**
+ * Sets the global warning handler; `null` restores the default (one `console.warn` per key).
+ * @example
+ * setOnWarning((message) => logger.warn(message));
+ */
 export function setOnWarning(handler: WarningHandler | null): void;
 
 /**

@@ -151,6 +151,13 @@ function unchanged(o, { names, values }) {
 function validationFor(o) {
   const hit = byObject.get(o);
   if (hit !== undefined && unchanged(o, hit.snapshot)) return hit.v;
+  // JSON would turn NaN and Infinity into null, silently dropping the option.
+  // Only options that passed this check are kept, so a hit needs no check.
+  for (const name of ["leeway", "maxAge", "maxTokenLength"]) {
+    if (typeof o[name] === "number" && !Number.isFinite(o[name])) {
+      throw new TypeError(`options.${name} must be a finite number, got ${o[name]}`);
+    }
+  }
   let json;
   if (o.onWarning === undefined && o.detachedPayload === undefined && o.now === undefined) json = JSON.stringify(o);
   else {
@@ -186,13 +193,8 @@ function decodeRaw(token, key, options, complete) {
   else if (detachedPayload !== undefined) {
     throw new TypeError(`options.detachedPayload must be a string or Uint8Array, got ${describe(detachedPayload)}`);
   }
-  // JSON would turn NaN and Infinity into null, silently dropping the option.
+  // A NaN or infinite clock would make every time check meaningless.
   if (!Number.isFinite(seconds)) throw new TypeError(`options.now must be a finite number, got ${now}`);
-  for (const name of ["leeway", "maxAge", "maxTokenLength"]) {
-    if (typeof o[name] === "number" && !Number.isFinite(o[name])) {
-      throw new TypeError(`options.${name} must be a finite number, got ${o[name]}`);
-    }
-  }
   const v = validationFor(o);
   let out;
   if (customized()) {

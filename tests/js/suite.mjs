@@ -236,6 +236,9 @@ cases.push(
     assertEq(jwt.decode(token, SECRET, o).sub, "a", "member removed, per-call now added");
     o.audiance = "typo";
     assertThrows(() => jwt.decode(token, SECRET, o), TypeError, undefined, "unknown member added later");
+    delete o.audiance;
+    o.leeway = Infinity;
+    assertThrows(() => jwt.decode(token, SECRET, o), TypeError, undefined, "a non-finite leeway set later");
   }],
 
   ["Dates in exp/nbf/iat become NumericDate seconds", (jwt) => {
