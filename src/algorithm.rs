@@ -230,7 +230,7 @@ impl Algorithm {
         Self::ALL
             .into_iter()
             .find(|alg| alg.name() == name)
-            .ok_or_else(|| err!(InvalidAlgorithm, "Algorithm not supported"))
+            .ok_or_else(not_supported)
     }
 
     /// The key family this algorithm needs.
@@ -287,7 +287,7 @@ impl Algorithm {
     /// "Do you have cryptography installed?").
     pub(crate) fn unsupported(self) -> Error {
         if self.is_supported() || self.family() == Family::None {
-            return err!(InvalidAlgorithm, "Algorithm not supported");
+            return not_supported();
         }
         // The HMAC-only build is the npm flavour `jwt-wasm/hmac`.
         if cfg!(all(
@@ -331,6 +331,11 @@ impl FromStr for Algorithm {
     fn from_str(s: &str) -> Result<Self, Error> {
         Self::from_name(s)
     }
+}
+
+/// PyJWT's error for an algorithm name it has no implementation for.
+pub(crate) fn not_supported() -> Error {
+    err!(InvalidAlgorithm, "Algorithm not supported")
 }
 
 #[cfg(test)]

@@ -72,7 +72,7 @@ pub fn encode_unsecured(payload_json: &str, options: &EncodeOptions) -> Result<S
         // signature it does not have.
         header.insert("alg", Value::String("none".into()));
         if header.alg() != Some("none") {
-            return Err(err!(InvalidAlgorithm, "Algorithm not supported"));
+            return Err(crate::algorithm::not_supported());
         }
     }
     jws::sign_compact(&header, payload.as_bytes(), detached, |_| {

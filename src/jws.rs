@@ -120,9 +120,13 @@ pub(crate) fn is_none_alg(name: &str) -> bool {
 }
 
 /// Applies the `alg` allowlist to the header (PyJWT's messages), returning
-/// the header's `alg`. Custom algorithm names are matched as strings; known
-/// names also match their alias (`ES521` = `ES512`).
-pub(crate) fn check_allowed<'h>(header: &'h Header, allowed: &[String]) -> Result<&'h str, Error> {
+/// the header's `alg` as this crate's [`Algorithm`] when it is one (`None`
+/// for a registered custom name). Custom algorithm names are matched as
+/// strings; known names also match their alias (`ES521` = `ES512`).
+pub(crate) fn check_allowed(
+    header: &Header,
+    allowed: &[String],
+) -> Result<Option<Algorithm>, Error> {
     let Some(alg) = header.get("alg") else {
         return Err(err!(InvalidAlgorithm, "Algorithm not specified"));
     };
@@ -139,7 +143,11 @@ pub(crate) fn check_allowed<'h>(header: &'h Header, allowed: &[String]) -> Resul
     let listed = allowed
         .iter()
         .any(|a| a == alg || (known.is_some() && Algorithm::from_name(a).ok() == known));
-    if listed { Ok(alg) } else { Err(not_allowed()) }
+    if listed {
+        Ok(known)
+    } else {
+        Err(not_allowed())
+    }
 }
 
 /// Checks key length policy: an error when enforced, else the warning.
@@ -171,8 +179,8 @@ pub(crate) fn verify_parts(
     } else {
         allowed
     };
-    let name = check_allowed(&parts.header, allowed)?;
-    let alg = Algorithm::from_name(name)?;
+    // An allowed name this crate does not implement.
+    let alg = check_allowed(&parts.header, allowed)?.ok_or_else(crate::algorithm::not_supported)?;
     if !alg.is_supported() {
         return Err(alg.unsupported());
     }

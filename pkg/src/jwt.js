@@ -32,9 +32,17 @@ const KEEP = 64 * 1024;
 function withInput(text, f) {
   input ??= new RawInput();
   memory ??= rawMemory();
-  const room = text.length * 3;
-  const at = input.reserve(room);
-  const { written } = utf8.encodeInto(text, new Uint8Array(memory.buffer, at, room));
+  // Room for ASCII first (tokens are); UTF-8 needs at most 3 bytes per
+  // UTF-16 unit, asked for only when the first pass did not fit. `reserve`
+  // may grow the memory, so the view is made after it.
+  let room = text.length;
+  let at = input.reserve(room);
+  let { read, written } = utf8.encodeInto(text, new Uint8Array(memory.buffer, at, room));
+  if (read < text.length) {
+    room = text.length * 3;
+    at = input.reserve(room);
+    ({ written } = utf8.encodeInto(text, new Uint8Array(memory.buffer, at, room)));
+  }
   try {
     return f(written);
   } finally {

@@ -116,7 +116,7 @@ pub fn encode_with(
     sign: impl FnOnce(&[u8]) -> Result<Vec<u8>, Error>,
 ) -> Result<String, Error> {
     if alg_name.is_empty() || jws::is_none_alg(alg_name) {
-        return Err(err!(InvalidAlgorithm, "Algorithm not supported"));
+        return Err(crate::algorithm::not_supported());
     }
     let payload = prepare_payload(payload_json)?;
     let (mut header, detached) = build_header(alg_name, options)?;
@@ -187,7 +187,7 @@ fn sign_with_key(payload: &str, key: &Key, options: &EncodeOptions) -> Result<St
     {
         Some(Value::String(name)) if !name.is_empty() => Algorithm::from_name(name)?,
         Some(v) if !matches!(v, Value::Null | Value::Bool(false) | Value::String(_)) => {
-            return Err(err!(InvalidAlgorithm, "Algorithm not supported"));
+            return Err(crate::algorithm::not_supported());
         }
         _ => options.algorithm,
     };

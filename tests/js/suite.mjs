@@ -214,6 +214,15 @@ cases.push(
     assertEq(e.message, 'Token is missing the "exp" claim', "message");
   }],
 
+  ["non-ASCII claims survive encode and decode (UTF-8 into wasm memory)", (jwt) => {
+    const claims = { name: "Zoë Ünal", city: "東京", mood: "😀", long: "é".repeat(5000) };
+    const token = jwt.encode(claims, SECRET);
+    assertEq(jwt.decode(token, SECRET, { algorithms: ["HS256"] }), claims, "round trip");
+    assertEq(jwt.getUnverifiedClaims(token), claims, "unverified read");
+    assertThrows(() => jwt.decode(`${token.slice(0, 10)}é${token.slice(11)}`, SECRET, { algorithms: ["HS256"] }),
+      jwt.DecodeError, undefined, "a non-ASCII character in the token");
+  }],
+
   ["one options object changed between calls is read afresh each time (parsed-options cache)", (jwt) => {
     const token = jwt.encode({ sub: "a", aud: "api", iss: "https://issuer" }, SECRET);
     const o = { algorithms: ["HS256"], audience: "api" };
