@@ -37,3 +37,16 @@ fn fuzz_header_claims_large_exponent_claim_is_correctly_rounded() {
     let claims = get_unverified_claims(&token).unwrap();
     assert_eq!(claims["n"].as_f64(), Some(1.1100000008e44));
 }
+
+/// Found by `key_import` (crash-67b5eb14…): an OpenSSH line whose fields are
+/// separated by newlines was read by `Key::from_ssh` (which splits on any
+/// whitespace) but refused by `Key::from_pem`, whose check for an SSH line
+/// wanted a space right after the key type. Both now split alike.
+#[test]
+fn fuzz_key_import_ssh_line_with_newlines_is_read_by_from_pem_too() {
+    let line = "ssh-ed25519\n\n AAAAC3NzaC1lZDI1NTE5AAAAIHl6oX1kS120G48wPo34QEDtsNW9DuUyLStwd2VkL1/J me@host";
+    let via_ssh = jwt_wasm::Key::from_ssh(line).unwrap();
+    let via_pem = jwt_wasm::Key::from_pem(line).unwrap();
+    assert_eq!(via_pem.thumbprint().unwrap(), via_ssh.thumbprint().unwrap());
+    assert!(jwt_wasm::Key::from_pem("ssh-rsa").is_err());
+}

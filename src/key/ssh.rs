@@ -20,12 +20,13 @@ const TYPES: [&str; 5] = [
     "ssh-ed25519",
 ];
 
-/// Whether `text` starts like an OpenSSH public key line.
+/// Whether `text` is an OpenSSH public key line: its first word, split the
+/// way [`Key::from_ssh`] splits it, names a key type this module reads (so
+/// `from_pem` takes every line `from_ssh` takes).
 pub(super) fn is_ssh_line(text: &str) -> bool {
-    TYPES.iter().any(|t| {
-        text.strip_prefix(t)
-            .is_some_and(|rest| rest.starts_with(' '))
-    })
+    text.split_ascii_whitespace()
+        .next()
+        .is_some_and(|kind| TYPES.contains(&kind))
 }
 
 impl Key {
