@@ -22,7 +22,8 @@ use crate::util::{self, Result};
 const TARGET: &str = "wasm32-unknown-unknown";
 
 /// The WebAssembly features rustc (≥ 1.87) enables by default for
-/// `wasm32-unknown-unknown`; wasm-opt must accept what the module uses.
+/// `wasm32-unknown-unknown`, plus SIMD (switched on in `.cargo/config.toml`);
+/// wasm-opt must accept what the module uses.
 const WASM_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-bulk-memory-opt",
@@ -31,6 +32,7 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-mutable-globals",
     "--enable-reference-types",
     "--enable-multivalue",
+    "--enable-simd",
 ];
 
 /// A published flavour of the package: one wasm build and its bundles.
