@@ -120,11 +120,24 @@ pub(crate) fn decode_public(text: &str) -> Result<Vec<u8>, Error> {
 
 /// [`encode`] for public data (token segments and signatures), by table.
 pub(crate) fn encode_public(bytes: &[u8]) -> String {
+    let mut out = Vec::new();
+    encode_public_into(bytes, &mut out);
+    // Every byte written comes from the ASCII alphabet.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`encode_public`], appended to `out` (which [`crate::jws`] fills with a
+/// whole token, to sign it in place).
+pub(crate) fn encode_public_into(bytes: &[u8], out: &mut Vec<u8>) {
     let whole = bytes.len() / 3;
     let tail = bytes.len() % 3;
-    let mut out = alloc::vec![0u8; whole * 4 + if tail == 0 { 0 } else { tail + 1 }];
+    let start = out.len();
+    out.resize(start + whole * 4 + if tail == 0 { 0 } else { tail + 1 }, 0);
     let char_of = |v: u32| ALPHABET[(v & 0x3F) as usize];
-    let (body, last) = out.split_at_mut(whole * 4);
+    let (body, last) = out
+        .get_mut(start..)
+        .unwrap_or_default()
+        .split_at_mut(whole * 4);
     for (chunk, dst) in bytes.chunks_exact(3).zip(body.chunks_exact_mut(4)) {
         if let ([a, b, c], [w, x, y, z]) = (chunk, dst) {
             let v = u32::from(*a) << 16 | u32::from(*b) << 8 | u32::from(*c);
@@ -139,8 +152,6 @@ pub(crate) fn encode_public(bytes: &[u8]) -> String {
     for (i, c) in last.iter_mut().enumerate() {
         *c = char_of(v >> (18 - 6 * i));
     }
-    // Every byte written comes from the ASCII alphabet.
-    String::from_utf8(out).unwrap_or_default()
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -27,6 +27,7 @@ use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, 
 use serde_json::{Map, Number, Value};
 
 mod lean;
+mod scan;
 pub(crate) use lean::parse_object_members;
 
 /// How deep arrays and objects may nest, the top-level object being level 1.
@@ -40,11 +41,27 @@ pub(crate) const NOT_OBJECT: &str = "must be a json object";
 /// Parses `bytes` as one JSON object, returning its members in order, or a
 /// short reason (without any prefix) why the text is refused.
 pub(crate) fn parse_object(bytes: &[u8]) -> Result<Members, String> {
+    let text = text_of(bytes)?;
+    match scan::members(text) {
+        Some(members) => members
+            .into_iter()
+            .map(|(name, raw)| Ok((name.to_owned(), scan::value(raw)?)))
+            .collect(),
+        None => parse_object_full(text),
+    }
+}
+
+/// The UTF-8 text of `bytes`, which must not start with a byte order mark.
+fn text_of(bytes: &[u8]) -> Result<&str, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return Err("a byte order mark is not allowed".into());
     }
-    let text =
-        core::str::from_utf8(bytes).map_err(|_| String::from("the text is not valid UTF-8"))?;
+    core::str::from_utf8(bytes).map_err(|_| String::from("the text is not valid UTF-8"))
+}
+
+/// [`parse_object`] through `serde` alone: the reader that decides (and
+/// words the error) whenever the quick pass of [`scan`] declines.
+fn parse_object_full(text: &str) -> Result<Members, String> {
     let mut de = serde_json::Deserializer::from_str(text);
     let members = de.deserialize_any(TopVisitor).map_err(|e| reason(&e))?;
     de.end().map_err(|e| reason(&e))?;
@@ -202,10 +219,25 @@ pub(crate) fn write_object(members: &[(String, Value)]) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&Value::String(name.clone()).to_string());
+        push_string(&mut out, name);
         out.push(':');
-        out.push_str(&value.to_string());
+        match value {
+            Value::String(text) => push_string(&mut out, text),
+            other => out.push_str(&other.to_string()),
+        }
     }
     out.push('}');
     out
+}
+
+/// Writes `text` as a JSON string: as it is between quotes when nothing in
+/// it needs escaping (the common case), else escaped by `serde_json`.
+fn push_string(out: &mut String, text: &str) {
+    if scan::plain_run(text.as_bytes()) == text.len() {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&Value::String(text.into()).to_string());
+    }
 }

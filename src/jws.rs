@@ -287,25 +287,24 @@ pub(crate) fn sign_compact(
     detached: bool,
     sign: impl FnOnce(&[u8]) -> Result<Vec<u8>, Error>,
 ) -> Result<String, Error> {
-    let header_seg = base64url::encode_public(header.to_json().as_bytes());
-    let mut signing_input = Vec::new();
-    signing_input.extend_from_slice(header_seg.as_bytes());
-    signing_input.push(b'.');
-    let payload_seg = if detached {
-        String::new()
+    // The token is built in one buffer; without a detached payload, its
+    // first two segments are the signing input, signed where they stand.
+    let header_json = header.to_json();
+    let segment_len = |n: usize| n.div_ceil(3) * 4;
+    let mut token = Vec::with_capacity(
+        segment_len(header_json.len()) + segment_len(payload.len()) + 2 + segment_len(132),
+    );
+    base64url::encode_public_into(header_json.as_bytes(), &mut token);
+    token.push(b'.');
+    let signature = if detached {
+        let mut input = token.clone();
+        input.extend_from_slice(payload);
+        sign(&input)?
     } else {
-        base64url::encode_public(payload)
+        base64url::encode_public_into(payload, &mut token);
+        sign(&token)?
     };
-    if detached {
-        signing_input.extend_from_slice(payload);
-    } else {
-        signing_input.extend_from_slice(payload_seg.as_bytes());
-    }
-    let signature = sign(&signing_input)?;
-    let mut token = header_seg;
-    token.push('.');
-    token.push_str(&payload_seg);
-    token.push('.');
-    token.push_str(&base64url::encode_public(&signature));
-    Ok(token)
+    token.push(b'.');
+    base64url::encode_public_into(&signature, &mut token);
+    String::from_utf8(token).map_err(|_| err!(InvalidToken, "the encoded token is not ASCII"))
 }

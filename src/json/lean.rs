@@ -16,7 +16,7 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{NOT_OBJECT, ValueSeed, duplicate, reason};
+use super::{NOT_OBJECT, ValueSeed, duplicate, reason, scan, text_of};
 
 /// Checks `bytes` exactly as [`super::parse_object`] does and returns the
 /// top-level members for which `wanted(name)` is true.
@@ -24,11 +24,14 @@ pub(crate) fn parse_object_members(
     bytes: &[u8],
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Map<String, Value>, String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return Err("a byte order mark is not allowed".into());
+    let text = text_of(bytes)?;
+    if let Some(members) = scan::members(text) {
+        return members
+            .into_iter()
+            .filter(|(name, _)| wanted(name))
+            .map(|(name, raw)| Ok((String::from(name), scan::value(raw)?)))
+            .collect();
     }
-    let text =
-        core::str::from_utf8(bytes).map_err(|_| String::from("the text is not valid UTF-8"))?;
     let mut de = serde_json::Deserializer::from_str(text);
     let members = de
         .deserialize_any(TopVisitor { wanted })
