@@ -79,7 +79,7 @@ pub(crate) enum Material {
     #[cfg(feature = "eddsa")]
     Ed25519Private(alloc::boxed::Box<crate::alg::Ed25519Private>),
     #[cfg(feature = "eddsa")]
-    Ed25519Public(crate::alg::Ed25519Public),
+    Ed25519Public(alloc::boxed::Box<crate::alg::Ed25519Public>),
 }
 
 /// An ECDSA signing key on one of the supported curves.
@@ -235,7 +235,9 @@ impl Key {
             #[cfg(feature = "ecdsa")]
             Material::EcPrivate(k) => Material::EcPublic(k.public()),
             #[cfg(feature = "eddsa")]
-            Material::Ed25519Private(k) => Material::Ed25519Public(k.verifying_key()),
+            Material::Ed25519Private(k) => {
+                Material::Ed25519Public(alloc::boxed::Box::new(k.verifying_key()))
+            }
             #[allow(unreachable_patterns)]
             other => other.clone(),
         };

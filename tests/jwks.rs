@@ -1,6 +1,12 @@
 //! JWK Sets: PyJWKSet import rules and key selection (RFC 7517 §5), with
 //! distinct errors for no matching key and several matching keys.
-
+// These tests use keys of every family: they need the default features.
+#![cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 use jwt_wasm::{Algorithm, ErrorKind, JwkSet, Key, KeyResolver};

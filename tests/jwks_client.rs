@@ -2,6 +2,7 @@
 //! fetch failures, key selection, URL and size rules. Times are explicit
 //! milliseconds, so nothing here depends on a clock.
 #![allow(clippy::unwrap_used)] // tests may unwrap
+#![cfg(all(feature = "rsa", feature = "ecdsa", feature = "eddsa"))] // RS256, ES256 and EdDSA keys
 
 use jwt_wasm::{Algorithm, ErrorKind, Freshness, JwksCache, JwksPolicy, Key, Plan, check_jwks_url};
 use serde_json::{Value, json};

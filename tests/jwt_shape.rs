@@ -1,4 +1,11 @@
 //! Token shape: the size cap comes first, then exactly three segments.
+// These tests use keys of every family: they need the default features.
+#![cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 #![allow(clippy::unwrap_used)]
 
 use jwt_wasm::{

@@ -3,6 +3,12 @@
 //! keys. Keys in different formats are compared by RFC 7638 thumbprint.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap
+#![cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 
 mod key_fixtures;
 

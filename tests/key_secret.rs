@@ -1,6 +1,12 @@
 //! HMAC secrets: the algorithm-confusion guard (CVE-2015-9235, CVE-2022-29217),
 //! key binding, and the minimum-length warning (RFC 7518 §3.2).
-
+// These tests use keys of every family: they need the default features.
+#![cfg(all(
+    feature = "hmac",
+    feature = "rsa",
+    feature = "ecdsa",
+    feature = "eddsa"
+))]
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 use jwt_wasm::{Algorithm, ErrorKind, Family, Key};

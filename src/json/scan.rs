@@ -290,7 +290,9 @@ mod tests {
 
     #[test]
     fn strings_are_written_as_serde_json_writes_them() {
-        let mut texts: Vec<String> = (0u8..0x80).map(|b| format!("a{}b", char::from(b))).collect();
+        let mut texts: Vec<String> = (0u8..0x80)
+            .map(|b| format!("a{}b", char::from(b)))
+            .collect();
         texts.extend(["", "plain text", "é 東京 😀 \u{7f}", "\"quoted\" \\ \n"].map(String::from));
         for text in texts {
             let value = Value::String(text.clone());
@@ -362,7 +364,10 @@ mod tests {
             too_deep.as_str(),
         ];
         for text in left_to_the_full_reader {
-            assert!(!check(text), "the quick pass should leave {text} to the full reader");
+            assert!(
+                !check(text),
+                "the quick pass should leave {text} to the full reader"
+            );
         }
         let long_number = format!("{{\"a\":{}}}", "9".repeat(MAX_NUMBER_LEN + 1));
         assert!(!check(&long_number));
@@ -375,12 +380,38 @@ mod tests {
     #[test]
     fn agrees_with_the_full_reader_on_random_texts() {
         const SCALARS: [&str; 14] = [
-            "0", "-0", "12", "-7", "1.5", "18446744073709551616", "true", "false", "null",
-            "\"a\"", "\"b\"", "\"a\\n\"", "\"\\u00e9\"", "\"é\"",
+            "0",
+            "-0",
+            "12",
+            "-7",
+            "1.5",
+            "18446744073709551616",
+            "true",
+            "false",
+            "null",
+            "\"a\"",
+            "\"b\"",
+            "\"a\\n\"",
+            "\"\\u00e9\"",
+            "\"é\"",
         ];
         const NOISE: [&str; 16] = [
-            "{", "}", "[", "]", ":", ",", " ", "\"a\"", "01", "-", ".", "1e5", "\"\\ud800\"",
-            "\\", "\t", "\u{1}",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            ",",
+            " ",
+            "\"a\"",
+            "01",
+            "-",
+            ".",
+            "1e5",
+            "\"\\ud800\"",
+            "\\",
+            "\t",
+            "\u{1}",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
         let mut next = move |below: usize| {
@@ -435,6 +466,9 @@ mod tests {
             }
         }
         // Both verdicts come up often enough to mean something.
-        assert!(accepted > total / 4 && accepted < total, "{accepted} of {total} accepted");
+        assert!(
+            accepted > total / 4 && accepted < total,
+            "{accepted} of {total} accepted"
+        );
     }
 }

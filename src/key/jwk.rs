@@ -251,7 +251,9 @@ fn okp(obj: &Map<String, Value>, crv: Option<&str>) -> Result<Material, Error> {
         let public = ed25519_dalek::VerifyingKey::from_bytes(&x)
             .map_err(|_| err!(InvalidKey, "The Ed25519 public key is not a valid point"))?;
         let Some(d) = d else {
-            return Ok(Material::Ed25519Public(public.into()));
+            return Ok(Material::Ed25519Public(alloc::boxed::Box::new(
+                public.into(),
+            )));
         };
         let seed: &[u8; 32] = d
             .as_slice()

@@ -218,7 +218,7 @@ fn spki_public(der: &[u8]) -> Option<Material> {
     }
     #[cfg(feature = "eddsa")]
     if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_der(der) {
-        return Some(Material::Ed25519Public(k.into()));
+        return Some(Material::Ed25519Public(alloc::boxed::Box::new(k.into())));
     }
     let _ = der;
     None

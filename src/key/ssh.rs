@@ -79,7 +79,7 @@ impl Key {
             "ssh-ed25519" => {
                 let bytes: [u8; 32] = wire.string()?.try_into().map_err(|_| invalid())?;
                 let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| invalid())?;
-                Material::Ed25519Public(key.into())
+                Material::Ed25519Public(alloc::boxed::Box::new(key.into()))
             }
             other => return Err(err!(InvalidKey, "Unsupported SSH key type: {}", other)),
         };

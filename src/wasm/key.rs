@@ -44,7 +44,7 @@ impl RawKey {
     /// An HMAC secret from its bytes (the JS layer encodes strings as UTF-8).
     #[wasm_bindgen(js_name = fromSecret)]
     pub fn from_secret(secret: &[u8], alg: Option<String>) -> Result<RawKey, JsValue> {
-        Self::wrap(Key::from_secret(secret), alg)
+        Self::wrap(secret_key(secret), alg)
     }
 
     /// A key from PEM text (or an OpenSSH public key line).
@@ -178,6 +178,20 @@ fn no_asymmetric_keys() -> Error {
     )
 }
 
+/// [`Key::from_secret`] where this build has HMAC.
+fn secret_key(secret: &[u8]) -> Result<Key, Error> {
+    #[cfg(feature = "hmac")]
+    return Key::from_secret(secret);
+    #[cfg(not(feature = "hmac"))]
+    {
+        let _ = secret;
+        Err(crate::error::err!(
+            InvalidKey,
+            "This build of jwt-wasm has no HMAC (the `hmac` feature is off)"
+        ))
+    }
+}
+
 /// [`Key::from_pem`] where this build has a family PEM can hold.
 fn pem_key(pem: &str) -> Result<Key, Error> {
     #[cfg(any(feature = "rsa", feature = "ecdsa", feature = "eddsa"))]
@@ -210,8 +224,8 @@ pub(crate) enum Material {
 pub(crate) fn key_for(alg: Algorithm, material: &Material) -> Result<Key, Error> {
     alg.check_in_build()?;
     match (alg.family(), material) {
-        (Family::Hmac, Material::Text(text)) => Key::from_secret(text.as_bytes()),
-        (Family::Hmac, Material::Bytes(bytes)) => Key::from_secret(bytes),
+        (Family::Hmac, Material::Text(text)) => secret_key(text.as_bytes()),
+        (Family::Hmac, Material::Bytes(bytes)) => secret_key(bytes),
         (_, Material::Text(text)) => pem_key(text),
         (_, Material::Bytes(bytes)) => der_key(bytes),
     }

@@ -1,9 +1,10 @@
 //! `cargo xtask test`: everything CI checks.
 //!
-//! 1. `cargo test --workspace`, and the library's tests with only the
-//!    `std,hmac` features (the `jwt-wasm/hmac` flavour);
+//! 1. `cargo test --workspace`, and the library and integration tests with
+//!    each algorithm family alone (`std,hmac` is the `jwt-wasm/hmac` flavour);
 //! 2. a 10-second smoke run of every fuzz target (`cargo xtask fuzz`);
-//! 3. the no_std build for wasm (`--no-default-features` with every family);
+//! 3. the no_std build for wasm (`--no-default-features`), with every family
+//!    and with each alone;
 //! 4. `cargo xtask build` and `npm pack`;
 //! 5. the JS suite in every runtime against the packed tarball;
 //! 6. `cargo xtask bench --quick` on the same tarball, only to prove the
@@ -18,6 +19,9 @@ use std::time::Instant;
 use crate::build;
 use crate::runtimes::{self, Ctx};
 use crate::util::{self, Result};
+
+/// The algorithm families, one cargo feature each.
+const FAMILIES: [&str; 4] = ["hmac", "rsa", "ecdsa", "eddsa"];
 
 pub fn run(args: &[String]) -> Result<()> {
     let js_only = args.iter().any(|a| a == "--js-only");
@@ -47,26 +51,29 @@ pub fn run(args: &[String]) -> Result<()> {
                 .args(["test", "--workspace"])
                 .current_dir(&root),
         )?;
-        // The core's own tests in the `jwt-wasm/hmac` feature set, where
-        // the other families' algorithms must be refused as left out.
-        util::run(
-            util::cargo()
-                .args(["test", "--lib", "-p", "jwt-wasm", "--no-default-features"])
-                .args(["--features", "std,hmac"])
-                .current_dir(&root),
-        )?;
+        // Each family alone (`std,hmac` is the `jwt-wasm/hmac` flavour):
+        // the core's tests, where the other families' algorithms must be
+        // refused as left out, and the integration tests that need no more.
+        for family in FAMILIES {
+            util::run(
+                util::cargo()
+                    .args(["test", "--lib", "--tests", "-p", "jwt-wasm"])
+                    .args(["--no-default-features", "--features"])
+                    .arg(format!("std,{family}"))
+                    .current_dir(&root),
+            )?;
+        }
         crate::fuzz::run(10, None)?;
-        util::run(
-            util::cargo()
-                .args(["build", "--lib", "-p", "jwt-wasm", "--no-default-features"])
-                .args([
-                    "--features",
-                    "hmac,rsa,ecdsa,eddsa",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                ])
-                .current_dir(&root),
-        )?;
+        // The no_std build for wasm, with every family and with each alone.
+        let all = FAMILIES.join(",");
+        for features in std::iter::once(all.as_str()).chain(FAMILIES) {
+            util::run(
+                util::cargo()
+                    .args(["build", "--lib", "-p", "jwt-wasm", "--no-default-features"])
+                    .args(["--features", features, "--target", "wasm32-unknown-unknown"])
+                    .current_dir(&root),
+            )?;
+        }
     }
     let pkg = build::run()?;
     let js = root.join("tests/js");

@@ -83,7 +83,9 @@ pub(super) fn generate(family: Family) -> (Key, Option<Key>) {
             let public = private.verifying_key();
             (
                 Key::new(Material::Ed25519Private(Box::new(private.into()))),
-                Some(Key::new(Material::Ed25519Public(public.into()))),
+                Some(Key::new(Material::Ed25519Public(alloc::boxed::Box::new(
+                    public.into(),
+                )))),
             )
         }
         Family::None => panic!("no key for alg none"),
