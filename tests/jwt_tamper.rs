@@ -1,13 +1,7 @@
 //! Any change to a signed token is rejected with an error, never a panic or
 //! an acceptance: every single-character substitution, deletion and
 //! insertion at every position.
-// These tests use keys of every family: they need the default features.
-#![cfg(all(
-    feature = "hmac",
-    feature = "rsa",
-    feature = "ecdsa",
-    feature = "eddsa"
-))]
+#![cfg(feature = "hmac")] // needs HMAC keys
 
 use jwt_wasm::{Algorithm, EncodeOptions, Key, Validation, dangerous, decode, encode};
 

@@ -3,6 +3,7 @@
 //! keys. Keys in different formats are compared by RFC 7638 thumbprint.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap
+// These tests use keys of every family: they need the default features.
 #![cfg(all(
     feature = "hmac",
     feature = "rsa",
