@@ -4,7 +4,8 @@
 //! well-formed JSON objects; RFC 7515 §5.2 step 4 and RFC 8725 §3.12 ask to
 //! reject duplicate member names, because two parsers that pick a different
 //! duplicate can disagree on what a token says. So this reader, built on
-//! `serde_json`'s tokenizer, additionally refuses:
+//! `serde_json`'s tokenizer (after a quick first pass, [`scan`], that takes
+//! the plain cases and leaves everything else to it), additionally refuses:
 //!
 //! - input that is not UTF-8, or starts with a byte order mark (RFC 8259 §8.1);
 //! - a top level that is not an object;
