@@ -175,7 +175,7 @@ impl Modulus {
     }
 
     /// Ends low column i, whose sums are `ab` (of a·b) and `mn` (of m·n
-    /// without m[i]): returns m[i], the multiple of n that clears the column,
+    /// without `m[i]`): returns `m[i]`, the multiple of n that clears the column,
     /// and the carry into the next column. The sums are split at 28 bits so
     /// that adding them cannot overflow.
     #[inline(always)]
@@ -339,7 +339,7 @@ fn same_len(k: usize, slices: [&[u64]; 4]) -> bool {
 }
 
 /// Column i of a² and of m·n, for j from `lo` (below `end` for m·n): the
-/// cross products a[j]·a[i−j] (j < i − j) once, doubled, plus a[i/2]² when i
+/// cross products `a[j]·a[i−j]` (j < i − j) once, doubled, plus `a[i/2]²` when i
 /// is even.
 #[inline(always)]
 fn square_column(a: &[u64], m: &[u64], n: &[u64], lo: usize, i: usize, end: usize) -> (u64, u64) {
@@ -360,7 +360,7 @@ fn span(x: &[u64], from: usize, to: usize) -> &[u64] {
     x.get(from..to).unwrap_or_default()
 }
 
-/// Σ x[j]·y[len−1−j]: one column of a product, `y` read backwards. Two
+/// Σ `x[j]·y[len−1−j]`: one column of a product, `y` read backwards. Two
 /// running sums, so that consecutive products do not wait on each other.
 #[inline(always)]
 fn dot(x: &[u64], y: &[u64]) -> u64 {
