@@ -26,11 +26,13 @@ pub(crate) fn parse_object_members(
 ) -> Result<Map<String, Value>, String> {
     let text = text_of(bytes)?;
     if let Some(members) = scan::members(text) {
-        return members
-            .into_iter()
-            .filter(|(name, _)| wanted(name))
-            .map(|(name, raw)| Ok((String::from(name), scan::value(raw)?)))
-            .collect();
+        let mut kept = Map::new();
+        for (name, raw) in members {
+            if wanted(name) {
+                kept.insert(String::from(name), scan::value(raw)?);
+            }
+        }
+        return Ok(kept);
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let members = de
