@@ -9,8 +9,9 @@ use alloc::string::String;
 
 use serde_json::{Map, Value};
 
-use crate::error::{Error, err};
+use crate::error::Error;
 use crate::header::Header;
+use crate::json;
 use crate::jws;
 use crate::jwt::{self, EncodeOptions};
 use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
@@ -35,7 +36,7 @@ pub fn get_unverified_header(token: &str) -> Result<Header, Error> {
 /// ```
 pub fn get_unverified_claims(token: &str) -> Result<Map<String, Value>, Error> {
     let parts = jws::parse(token, DEFAULT_MAX_TOKEN_LENGTH, None)?;
-    jwt::parse_claims(&parts.payload)
+    jwt::parse_claims(&json::into_text(parts.payload).map_err(jwt::invalid_payload)?)
 }
 
 /// The payload text of `token`, unverified and unvalidated, after the same
@@ -44,15 +45,9 @@ pub fn get_unverified_claims(token: &str) -> Result<Map<String, Value>, Error> {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn unverified_claims_json(token: &str) -> Result<String, Error> {
     let parts = jws::parse(token, DEFAULT_MAX_TOKEN_LENGTH, None)?;
-    crate::json::parse_object_members(&parts.payload, &|_| false)
-        .map_err(|reason| err!(Decode, "Invalid payload string: {}", reason))?;
-    // Checked as UTF-8 just above.
-    String::from_utf8(parts.payload).map_err(|_| {
-        err!(
-            Decode,
-            "Invalid payload string: the text is not valid UTF-8"
-        )
-    })
+    let text = json::into_text(parts.payload).map_err(jwt::invalid_payload)?;
+    json::parse_object_members(&text, &|_| false).map_err(jwt::invalid_payload)?;
+    Ok(text)
 }
 
 /// An unsecured JWT (`alg: none`, empty signature; RFC 7519 §6) from the JSON

@@ -59,7 +59,8 @@ impl Header {
 
     /// Parses header bytes without the parameter checks of [`Self::validate`].
     pub(crate) fn parse(bytes: &[u8]) -> Result<Self, Error> {
-        json::parse_object(bytes)
+        json::utf8(bytes)
+            .and_then(json::parse_object)
             .map(|params| Self { params })
             .map_err(|reason| err!(Decode, "Invalid header string: {}", reason))
     }

@@ -39,10 +39,10 @@ pub(crate) type Members = Vec<(String, Value)>;
 
 pub(crate) const NOT_OBJECT: &str = "must be a json object";
 
-/// Parses `bytes` as one JSON object, returning its members in order, or a
+/// Parses `text` as one JSON object, returning its members in order, or a
 /// short reason (without any prefix) why the text is refused.
-pub(crate) fn parse_object(bytes: &[u8]) -> Result<Members, String> {
-    let text = text_of(bytes)?;
+pub(crate) fn parse_object(text: &str) -> Result<Members, String> {
+    no_bom(text)?;
     match scan::members(text) {
         Some(members) => members
             .into_iter()
@@ -52,12 +52,26 @@ pub(crate) fn parse_object(bytes: &[u8]) -> Result<Members, String> {
     }
 }
 
-/// The UTF-8 text of `bytes`, which must not start with a byte order mark.
-fn text_of(bytes: &[u8]) -> Result<&str, String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+/// `bytes` as text, for the readers here; each text is checked once.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    core::str::from_utf8(bytes).map_err(|_| not_utf8())
+}
+
+/// [`utf8`] for bytes the caller keeps as a `String` (a token's payload).
+pub(crate) fn into_text(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|_| not_utf8())
+}
+
+fn not_utf8() -> String {
+    "the text is not valid UTF-8".into()
+}
+
+/// RFC 8259 §8.1: JSON text exchanged between systems has no byte order mark.
+fn no_bom(text: &str) -> Result<(), String> {
+    if text.starts_with('\u{FEFF}') {
         return Err("a byte order mark is not allowed".into());
     }
-    core::str::from_utf8(bytes).map_err(|_| String::from("the text is not valid UTF-8"))
+    Ok(())
 }
 
 /// [`parse_object`] through `serde` alone: the reader that decides (and

@@ -263,23 +263,17 @@ fn decode_inner(
     if validation.verify_signature {
         warnings.extend(verify(&parts)?);
     }
+    let payload = json::into_text(parts.payload).map_err(invalid_payload)?;
     let claims = match which {
-        Claims::All => parse_claims(&parts.payload)?,
+        Claims::All => parse_claims(&payload)?,
         Claims::Checked => {
             let wanted = |name: &str| {
                 claims::CHECKED.contains(&name) || validation.require.iter().any(|r| r == name)
             };
-            json::parse_object_members(&parts.payload, &wanted)
-                .map_err(|reason| err!(Decode, "Invalid payload string: {}", reason))?
+            json::parse_object_members(&payload, &wanted).map_err(invalid_payload)?
         }
     };
     claims::validate(&claims, &parts.header, validation)?;
-    let payload = String::from_utf8(parts.payload).map_err(|_| {
-        err!(
-            Decode,
-            "Invalid payload string: the text is not valid UTF-8"
-        )
-    })?;
     Ok(DecodedToken {
         header: parts.header,
         claims,
@@ -290,8 +284,13 @@ fn decode_inner(
 }
 
 /// The payload as a claims object, with the strict JSON rules.
-pub(crate) fn parse_claims(payload: &[u8]) -> Result<Map<String, Value>, Error> {
+pub(crate) fn parse_claims(payload: &str) -> Result<Map<String, Value>, Error> {
     json::parse_object(payload)
         .map(|members| members.into_iter().collect())
-        .map_err(|reason| err!(Decode, "Invalid payload string: {}", reason))
+        .map_err(invalid_payload)
+}
+
+/// PyJWT's error for a payload that is not a strict JSON object's text.
+pub(crate) fn invalid_payload(reason: String) -> Error {
+    err!(Decode, "Invalid payload string: {}", reason)
 }

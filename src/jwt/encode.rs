@@ -132,17 +132,16 @@ pub(crate) fn prepare_payload(payload_json: &str) -> Result<String, Error> {
         if reason == json::NOT_OBJECT {
             Error::new(crate::ErrorKind::InvalidToken, NOT_A_DICT)
         } else {
-            err!(Decode, "Invalid payload string: {}", reason)
+            super::invalid_payload(reason)
         }
     };
-    let times =
-        json::parse_object_members(payload_json.as_bytes(), &|name| TIME_CLAIMS.contains(&name))
-            .map_err(refused)?;
+    let times = json::parse_object_members(payload_json, &|name| TIME_CLAIMS.contains(&name))
+        .map_err(refused)?;
     let fractional = |v: &Value| matches!(v, Value::Number(n) if !(n.is_i64() || n.is_u64()));
     if !times.values().any(fractional) {
         return Ok(payload_json.to_string());
     }
-    let mut members = json::parse_object(payload_json.as_bytes()).map_err(refused)?;
+    let mut members = json::parse_object(payload_json).map_err(refused)?;
     if normalize_dates(&mut members) {
         Ok(json::write_object(&members))
     } else {
