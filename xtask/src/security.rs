@@ -6,7 +6,10 @@
 //! - `memory.mjs` (with `--expose-gc`): 1,000,000 decodes and 100,000 Keys
 //!   leave the wasm memory and the JS heap settled;
 //! - `differential.mjs`: against PyJWT (pinned, in a virtualenv under
-//!   `target/`) and jose (pinned in `tests/js/security/package-lock.json`).
+//!   `target/`) and jose (pinned in `tests/js/security/package-lock.json`);
+//! - `fast-paths.mjs`: the wasm build's RSA and P-256 verification fast
+//!   paths against OpenSSL on random keys and against the Wycheproof files
+//!   in `../shared/vectors` (SKIPPED without them).
 //!
 //! The suites live in `tests/js/security/`; they are copied into a scratch
 //! consumer project under `tests/js/security/.scratch/` whose parent holds
@@ -23,13 +26,14 @@ use crate::util::{self, Result};
 const PYJWT: &[&str] = &["pyjwt[crypto]==2.15.1", "cryptography==50.0.2"];
 
 /// `(file, node flags, time limit in seconds)`. On an idle 2-core machine the
-/// four take about 2 minutes together; the limits leave room for a loaded one
+/// five take about 2 minutes together; the limits leave room for a loaded one
 /// and only stop a hung run.
 const SUITES: &[(&str, &[&str], u64)] = &[
     ("attacks.mjs", &[], 120),
     ("fuzz.mjs", &[], 480),
     ("memory.mjs", &["--expose-gc"], 360),
     ("differential.mjs", &[], 360),
+    ("fast-paths.mjs", &[], 120),
 ];
 
 /// Files copied into the consumer project.
@@ -42,6 +46,7 @@ const FILES: &[&str] = &[
     "fuzz.mjs",
     "memory.mjs",
     "differential.mjs",
+    "fast-paths.mjs",
 ];
 
 /// Runs every security suite against `ctx.tarball`; fails if any case fails.
@@ -69,6 +74,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             .arg(file)
             .env("PYJWT_PYTHON", &python)
             .env("PYJWT_SCRIPT", &script)
+            .env("JWT_WASM_VECTORS", root.join("../shared/vectors"))
             .current_dir(&consumer);
         let (ok, stdout, stderr) = util::run_captured(&mut cmd, Duration::from_secs(*limit))?;
         print!("{stdout}");
