@@ -2,6 +2,7 @@
 //! messages: require → iat → nbf → exp → iss → aud → sub → jti, then the
 //! extras max_age and typ.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -9,7 +10,63 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, err};
 use crate::header::Header;
+use crate::json::RawMembers;
 use crate::validation::Validation;
+
+/// Where the checks read the claims from.
+pub(crate) trait ClaimSet {
+    /// The value of claim `name`, `None` if absent.
+    fn claim(&self, name: &str) -> Result<Option<Cow<'_, Value>>, Error>;
+
+    /// Claim `name` when it is a string that can be read without building a
+    /// value; `None` does not mean absent (ask [`ClaimSet::claim`]).
+    fn text(&self, name: &str) -> Option<&str>;
+}
+
+impl ClaimSet for Map<String, Value> {
+    fn claim(&self, name: &str) -> Result<Option<Cow<'_, Value>>, Error> {
+        Ok(self.get(name).map(Cow::Borrowed))
+    }
+
+    fn text(&self, name: &str) -> Option<&str> {
+        self.get(name)?.as_str()
+    }
+}
+
+/// The raw members of the quick scan: each value is built only when a
+/// check reads it (most of a claims set is never read).
+impl ClaimSet for RawMembers<'_> {
+    fn claim(&self, name: &str) -> Result<Option<Cow<'_, Value>>, Error> {
+        self.get(name)
+            .transpose()
+            .map(|v| v.map(Cow::Owned))
+            .map_err(crate::jwt::invalid_payload)
+    }
+
+    fn text(&self, name: &str) -> Option<&str> {
+        self.plain_str(name)
+    }
+}
+
+/// A claim that is usually a string, read without building a value when
+/// it is one.
+enum Read<'c> {
+    Absent,
+    Text(Cow<'c, str>),
+    Other(Cow<'c, Value>),
+}
+
+fn read<'c>(claims: &'c dyn ClaimSet, name: &str) -> Result<Read<'c>, Error> {
+    if let Some(text) = claims.text(name) {
+        return Ok(Read::Text(Cow::Borrowed(text)));
+    }
+    Ok(match claims.claim(name)? {
+        None => Read::Absent,
+        Some(Cow::Borrowed(Value::String(s))) => Read::Text(Cow::Borrowed(s)),
+        Some(Cow::Owned(Value::String(s))) => Read::Text(Cow::Owned(s)),
+        Some(other) => Read::Other(other),
+    })
+}
 
 /// Every claim [`validate`] reads besides the `require`d names.
 pub(crate) const CHECKED: &[&str] = &["iat", "nbf", "exp", "iss", "aud", "sub", "jti"];
@@ -65,12 +122,12 @@ impl Clock<'_> {
 
 /// Runs every enabled check on `claims` (and the header's `typ`).
 pub(crate) fn validate(
-    claims: &Map<String, Value>,
+    claims: &dyn ClaimSet,
     header: &Header,
     v: &Validation,
 ) -> Result<(), Error> {
     for name in &v.require {
-        if claims.get(name).is_none_or(Value::is_null) {
+        if claims.claim(name)?.is_none_or(|value| value.is_null()) {
             return Err(Error::missing_claim(name));
         }
     }
@@ -79,22 +136,22 @@ pub(crate) fn validate(
         now: None,
     };
     let leeway = v.leeway;
-    if let Some(iat) = claims.get("iat").filter(|_| v.runs(v.verify_iat)) {
-        let iat = numeric_date(iat)
+    if let Some(iat) = claim_if(claims, "iat", v.runs(v.verify_iat))? {
+        let iat = numeric_date(&iat)
             .ok_or_else(|| err!(InvalidIssuedAt, "Issued At claim (iat) must be an integer."))?;
         if iat as f64 > clock.now()? + leeway {
             return Err(err!(ImmatureSignature, "The token is not yet valid (iat)"));
         }
     }
-    if let Some(nbf) = claims.get("nbf").filter(|_| v.runs(v.verify_nbf)) {
-        let nbf = numeric_date(nbf)
+    if let Some(nbf) = claim_if(claims, "nbf", v.runs(v.verify_nbf))? {
+        let nbf = numeric_date(&nbf)
             .ok_or_else(|| err!(Decode, "Not Before claim (nbf) must be an integer."))?;
         if nbf as f64 > clock.now()? + leeway {
             return Err(err!(ImmatureSignature, "The token is not yet valid (nbf)"));
         }
     }
-    if let Some(exp) = claims.get("exp").filter(|_| v.runs(v.verify_exp)) {
-        let exp = numeric_date(exp)
+    if let Some(exp) = claim_if(claims, "exp", v.runs(v.verify_exp))? {
+        let exp = numeric_date(&exp)
             .ok_or_else(|| err!(Decode, "Expiration Time claim (exp) must be an integer."))?;
         if exp as f64 <= clock.now()? - leeway {
             return Err(err!(ExpiredSignature, "Signature has expired"));
@@ -109,11 +166,11 @@ pub(crate) fn validate(
     if v.runs(v.verify_sub) {
         validate_sub(claims, v.subject.as_deref())?;
     }
-    if v.runs(v.verify_jti) && claims.get("jti").is_some_and(|jti| !jti.is_string()) {
+    if claim_if(claims, "jti", v.runs(v.verify_jti))?.is_some_and(|jti| !jti.is_string()) {
         return Err(err!(InvalidJti, "JWT ID must be a string"));
     }
     if let Some(max_age) = v.max_age {
-        let iat = match claims.get("iat") {
+        let iat = match claims.claim("iat")?.as_deref() {
             None | Some(Value::Null) => return Err(Error::missing_claim("iat")),
             Some(iat) => numeric_date(iat).ok_or_else(|| {
                 err!(InvalidIssuedAt, "Issued At claim (iat) must be an integer.")
@@ -132,19 +189,27 @@ pub(crate) fn validate(
     Ok(())
 }
 
-fn validate_iss(claims: &Map<String, Value>, issuers: Option<&[String]>) -> Result<(), Error> {
+/// Claim `name` when its check runs (`on`), else `None` without reading it.
+fn claim_if<'c>(
+    claims: &'c dyn ClaimSet,
+    name: &str,
+    on: bool,
+) -> Result<Option<Cow<'c, Value>>, Error> {
+    if on { claims.claim(name) } else { Ok(None) }
+}
+
+fn validate_iss(claims: &dyn ClaimSet, issuers: Option<&[String]>) -> Result<(), Error> {
     let Some(issuers) = issuers else {
         return Ok(());
     };
-    let Some(iss) = claims.get("iss") else {
-        return Err(Error::missing_claim("iss"));
-    };
-    let Some(iss) = iss.as_str() else {
-        return Err(err!(InvalidIssuer, "Payload Issuer (iss) must be a string"));
+    let iss = match read(claims, "iss")? {
+        Read::Absent => return Err(Error::missing_claim("iss")),
+        Read::Other(_) => return Err(err!(InvalidIssuer, "Payload Issuer (iss) must be a string")),
+        Read::Text(iss) => iss,
     };
     // Whole-string equality with one of the accepted issuers; PyJWT 2.10.0's
     // `iss not in issuer` on a string did a substring test (CVE-2024-53861).
-    if issuers.iter().any(|accepted| accepted == iss) {
+    if issuers.iter().any(|accepted| *accepted == iss) {
         Ok(())
     } else {
         Err(err!(InvalidIssuer, "Invalid issuer"))
@@ -153,44 +218,48 @@ fn validate_iss(claims: &Map<String, Value>, issuers: Option<&[String]>) -> Resu
 
 /// PyJWT's `_validate_aud`, step for step.
 fn validate_aud(
-    claims: &Map<String, Value>,
+    claims: &dyn ClaimSet,
     audience: Option<&[String]>,
     strict: bool,
 ) -> Result<(), Error> {
-    let aud = claims.get("aud").filter(|aud| is_truthy(aud));
+    // PyJWT's `not payload["aud"]`: "", [], null, 0, … count as absent.
+    let aud = match read(claims, "aud")? {
+        Read::Text(s) if s.is_empty() => Read::Absent,
+        Read::Other(v) if !is_truthy(&v) => Read::Absent,
+        aud => aud,
+    };
     let Some(expected) = audience else {
         return match aud {
-            None => Ok(()),
-            Some(_) => Err(err!(InvalidAudience, "Invalid audience")),
+            Read::Absent => Ok(()),
+            _ => Err(err!(InvalidAudience, "Invalid audience")),
         };
-    };
-    let Some(aud) = aud else {
-        return Err(Error::missing_claim("aud"));
     };
     if strict {
         // PyJWT requires a single string here; a list of one is our spelling of it.
         let [expected] = expected else {
             return Err(err!(InvalidAudience, "Invalid audience (strict)"));
         };
-        let Some(aud) = aud.as_str() else {
-            return Err(err!(
+        return match aud {
+            Read::Absent => Err(Error::missing_claim("aud")),
+            Read::Other(_) => Err(err!(
                 InvalidAudience,
                 "Invalid claim format in token (strict)"
-            ));
+            )),
+            Read::Text(aud) if aud == **expected => Ok(()),
+            Read::Text(_) => Err(err!(InvalidAudience, "Audience doesn't match (strict)")),
         };
-        if aud != expected {
-            return Err(err!(InvalidAudience, "Audience doesn't match (strict)"));
-        }
-        return Ok(());
     }
-    let in_token: Vec<&str> = match aud {
-        Value::String(s) => alloc::vec![s.as_str()],
-        Value::Array(items) => items
-            .iter()
-            .map(Value::as_str)
-            .collect::<Option<Vec<&str>>>()
-            .ok_or_else(|| err!(InvalidAudience, "Invalid claim format in token"))?,
-        _ => return Err(err!(InvalidAudience, "Invalid claim format in token")),
+    let in_token: Vec<&str> = match &aud {
+        Read::Absent => return Err(Error::missing_claim("aud")),
+        Read::Text(s) => alloc::vec![&**s],
+        Read::Other(v) => match &**v {
+            Value::Array(items) => items
+                .iter()
+                .map(Value::as_str)
+                .collect::<Option<Vec<&str>>>()
+                .ok_or_else(|| err!(InvalidAudience, "Invalid claim format in token"))?,
+            _ => return Err(err!(InvalidAudience, "Invalid claim format in token")),
+        },
     };
     if expected.iter().any(|e| in_token.contains(&e.as_str())) {
         Ok(())
@@ -199,16 +268,14 @@ fn validate_aud(
     }
 }
 
-fn validate_sub(claims: &Map<String, Value>, subject: Option<&str>) -> Result<(), Error> {
-    let Some(sub) = claims.get("sub") else {
-        return Ok(());
-    };
-    let Some(sub) = sub.as_str() else {
-        return Err(err!(InvalidSubject, "Subject must be a string"));
-    };
-    match subject {
-        Some(expected) if expected != sub => Err(err!(InvalidSubject, "Invalid subject")),
-        _ => Ok(()),
+fn validate_sub(claims: &dyn ClaimSet, subject: Option<&str>) -> Result<(), Error> {
+    match (read(claims, "sub")?, subject) {
+        (Read::Absent, _) => Ok(()),
+        (Read::Other(_), _) => Err(err!(InvalidSubject, "Subject must be a string")),
+        (Read::Text(sub), Some(expected)) if expected != sub => {
+            Err(err!(InvalidSubject, "Invalid subject"))
+        }
+        (Read::Text(_), _) => Ok(()),
     }
 }
 

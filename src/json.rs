@@ -52,6 +52,36 @@ pub(crate) fn parse_object(text: &str) -> Result<Members, String> {
     }
 }
 
+/// The top-level members of an object's text as the quick scan read them:
+/// names and the JSON text of each value, which is built only when asked for.
+pub(crate) struct RawMembers<'t>(Vec<scan::RawMember<'t>>);
+
+impl<'t> RawMembers<'t> {
+    /// The members of `text` when the quick scan accepts it, which means the
+    /// strict reader would too; `Ok(None)` when it declines, and the caller
+    /// reads `text` with [`parse_object_members`] (which words any error).
+    pub(crate) fn scan(text: &'t str) -> Result<Option<Self>, String> {
+        no_bom(text)?;
+        Ok(scan::members(text).map(Self))
+    }
+
+    /// The value of member `name`, built from its text; `None` if absent.
+    pub(crate) fn get(&self, name: &str) -> Option<Result<Value, String>> {
+        self.raw(name).map(scan::value)
+    }
+
+    /// Member `name` when it is a string without escapes, which is then its
+    /// text between the quotes.
+    pub(crate) fn plain_str(&self, name: &str) -> Option<&'t str> {
+        let inner = self.raw(name)?.strip_prefix('"')?.strip_suffix('"')?;
+        (!inner.contains('\\')).then_some(inner)
+    }
+
+    fn raw(&self, name: &str) -> Option<&'t str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, raw)| *raw)
+    }
+}
+
 /// `bytes` as text, for the readers here; each text is checked once.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, String> {
     core::str::from_utf8(bytes).map_err(|_| not_utf8())

@@ -14,6 +14,8 @@ use crate::key::KeyResolver;
 use crate::validation::Validation;
 
 mod encode;
+#[cfg(test)]
+mod tests;
 
 pub use encode::{EncodeOptions, encode, encode_json, encode_with};
 pub(crate) use encode::{build_header, prepare_payload};
@@ -161,7 +163,8 @@ pub fn decode_complete(
 
 /// [`decode_complete`] for callers that use the payload text and not the
 /// claims map (the JS binding): every check is the same, but
-/// [`DecodedToken::claims`] holds only the members the claim checks read.
+/// [`DecodedToken::claims`] is left empty, and the checks read each claim
+/// from the payload's text only as they need it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn decode_complete_lean(
     token: &str,
@@ -195,8 +198,7 @@ fn with_key<'a>(
 #[derive(Clone, Copy)]
 enum Claims {
     All,
-    /// Only those read by [`claims::validate`]: the registered ones it
-    /// checks and the `require`d names.
+    /// None: [`claims::validate`] reads the ones it checks from the text.
     Checked,
 }
 
@@ -265,15 +267,27 @@ fn decode_inner(
     }
     let payload = json::into_text(parts.payload).map_err(invalid_payload)?;
     let claims = match which {
-        Claims::All => parse_claims(&payload)?,
+        Claims::All => {
+            let claims = parse_claims(&payload)?;
+            claims::validate(&claims, &parts.header, validation)?;
+            claims
+        }
         Claims::Checked => {
-            let wanted = |name: &str| {
-                claims::CHECKED.contains(&name) || validation.require.iter().any(|r| r == name)
-            };
-            json::parse_object_members(&payload, &wanted).map_err(invalid_payload)?
+            match json::RawMembers::scan(&payload).map_err(invalid_payload)? {
+                Some(raw) => claims::validate(&raw, &parts.header, validation)?,
+                None => {
+                    let wanted = |name: &str| {
+                        claims::CHECKED.contains(&name)
+                            || validation.require.iter().any(|r| r == name)
+                    };
+                    let read =
+                        json::parse_object_members(&payload, &wanted).map_err(invalid_payload)?;
+                    claims::validate(&read, &parts.header, validation)?;
+                }
+            }
+            Map::new()
         }
     };
-    claims::validate(&claims, &parts.header, validation)?;
     Ok(DecodedToken {
         header: parts.header,
         claims,
