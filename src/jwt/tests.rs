@@ -95,7 +95,11 @@ fn lean_decode_gives_the_full_decodes_verdicts() {
                 Ok(p) => format!("ok {p}"),
                 Err(e) => format!("{:?}: {}", e.kind(), e.message()),
             };
-            assert_eq!(describe(&lean), describe(&full), "{payload} with validation {i}");
+            assert_eq!(
+                describe(&lean),
+                describe(&full),
+                "{payload} with validation {i}"
+            );
             outcomes[usize::from(full.is_ok())] += 1;
         }
     }

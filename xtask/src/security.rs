@@ -7,7 +7,7 @@
 //!   leave the wasm memory and the JS heap settled;
 //! - `differential.mjs`: against PyJWT (pinned, in a virtualenv under
 //!   `target/`) and jose (pinned in `tests/js/security/package-lock.json`);
-//! - `fast-paths.mjs`: the wasm build's RSA and P-256 verification fast
+//! - `fast-paths.mjs`: the wasm build's RSA, P-256 and P-384 verification fast
 //!   paths against OpenSSL on random keys and against the Wycheproof files
 //!   in `../shared/vectors` (SKIPPED without them).
 //!

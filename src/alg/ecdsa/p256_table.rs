@@ -60,7 +60,11 @@ pub(super) const fn quarter_tables<const N: usize>(p: &Affine) -> Option<[[Affin
         bases[2 * j] = base;
         bases[2 * j + 1] = base.double();
         if j < 3 {
-            base = base.double_n(64);
+            let mut i = 0;
+            while i < 64 {
+                base = base.double();
+                i += 1;
+            }
         }
         j += 1;
     }

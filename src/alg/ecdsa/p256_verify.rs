@@ -26,10 +26,10 @@ use p256::elliptic_curve::ops::Reduce;
 use p256::{FieldBytes, Scalar};
 use sha2::{Digest, Sha256};
 
-use super::p256_field::{self, Fe};
-use super::p256_point::{Affine, Jacobian, odd_multiples};
+use super::p256_field::Fe;
+use super::p256_point::{Affine, lincomb, odd_multiples, x_matches};
 use super::p256_table::{G_TABLES, G_WINDOW, quarter_tables};
-use super::{scalar_inverse, wnaf};
+use super::{limbs, scalar_inverse, wnaf};
 
 /// The wNAF window width used for the public key's terms.
 const Q_WINDOW: u32 = 6;
@@ -122,7 +122,7 @@ fn words_to_be(w: &[u32; 8]) -> [u8; 32] {
 }
 
 fn words(k: &Scalar) -> [u32; 8] {
-    p256_field::words_from_be(&k.to_repr().into())
+    limbs::words_from_be(&k.to_repr().into())
 }
 
 /// Verifies the raw `r ‖ s` signature `sig` over `msg` with a cached key.
@@ -138,16 +138,16 @@ pub(crate) fn verify(key: &P256Public, msg: &[u8], sig: &[u8]) -> bool {
     let [g0, g1, g2, g3] = &G_TABLES;
     let [q0, q1, q2, q3] = &table.q;
     let sum = lincomb(&[
-        (wnaf::recode(&a0, G_WINDOW), g0),
-        (wnaf::recode(&a1, G_WINDOW), g1),
-        (wnaf::recode(&a2, G_WINDOW), g2),
-        (wnaf::recode(&a3, G_WINDOW), g3),
-        (wnaf::recode(&b0, Q_WINDOW), q0),
-        (wnaf::recode(&b1, Q_WINDOW), q1),
-        (wnaf::recode(&b2, Q_WINDOW), q2),
-        (wnaf::recode(&b3, Q_WINDOW), q3),
+        (digits(&a0, G_WINDOW), g0),
+        (digits(&a1, G_WINDOW), g1),
+        (digits(&a2, G_WINDOW), g2),
+        (digits(&a3, G_WINDOW), g3),
+        (digits(&b0, Q_WINDOW), q0),
+        (digits(&b1, Q_WINDOW), q1),
+        (digits(&b2, Q_WINDOW), q2),
+        (digits(&b3, Q_WINDOW), q3),
     ]);
-    sum.is_some_and(|sum| x_matches(&sum, &r))
+    sum.is_some_and(|sum| x_matches(&sum, &r, &N))
 }
 
 /// Verifies with a key that has no cached table (the public half of a
@@ -160,10 +160,15 @@ pub(crate) fn verify_uncached(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> boo
         return false;
     };
     let sum = lincomb(&[
-        (wnaf::recode(&u1, G_WINDOW), &G_TABLES[0]),
-        (wnaf::recode(&u2, Q_WINDOW_UNCACHED), &q),
+        (digits(&u1, G_WINDOW), &G_TABLES[0]),
+        (digits(&u2, Q_WINDOW_UNCACHED), &q),
     ]);
-    sum.is_some_and(|sum| x_matches(&sum, &r))
+    sum.is_some_and(|sum| x_matches(&sum, &r, &N))
+}
+
+/// The wNAF digits of a P-256 scalar (or quarter).
+fn digits(k: &[u32; 8], w: u32) -> [i8; wnaf::DIGITS] {
+    wnaf::recode(k, w)
 }
 
 fn verify_rustcrypto(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
@@ -181,53 +186,4 @@ fn quarters(k: &[u32; 8]) -> [[u32; 8]; 4] {
         [e, f, 0, 0, 0, 0, 0, 0],
         [g, h, 0, 0, 0, 0, 0, 0],
     ]
-}
-
-/// Σ kᵢ·Pᵢ from each term's wNAF digits and table of odd multiples of Pᵢ.
-/// `None` only if a digit indexed past its table, which the digit bounds
-/// rule out.
-fn lincomb(terms: &[([i8; wnaf::DIGITS], &[Affine])]) -> Option<Jacobian> {
-    let top = terms
-        .iter()
-        .filter_map(|(digits, _)| digits.iter().rposition(|&d| d != 0))
-        .max();
-    let mut acc = Jacobian::INFINITY;
-    let Some(top) = top else {
-        return Some(acc);
-    };
-    for i in (0..=top).rev() {
-        acc = acc.double();
-        for (digits, table) in terms {
-            let digit = *digits.get(i)?;
-            if digit != 0 {
-                let entry = table.get(usize::from(digit.unsigned_abs() / 2))?;
-                acc = if digit > 0 {
-                    acc.add_affine(entry)
-                } else {
-                    acc.add_affine(&entry.neg())
-                };
-            }
-        }
-    }
-    Some(acc)
-}
-
-/// Whether x(sum) ≡ r (mod n), without inverting Z: x = X/Z², and x mod n
-/// = r means x = r or, when r + n < p, x = r + n (x < p < 2n).
-pub(super) fn x_matches(sum: &Jacobian, r: &[u32; 8]) -> bool {
-    if sum.is_infinity() {
-        return false;
-    }
-    let z2 = sum.z.square();
-    let Some(r_fe) = Fe::from_words(*r) else {
-        return false;
-    };
-    if r_fe.mul(&z2).eq(&sum.x) {
-        return true;
-    }
-    let (r_plus_n, carry) = p256_field::add_words(r, &N);
-    if carry != 0 {
-        return false;
-    }
-    Fe::from_words(r_plus_n).is_some_and(|rn| rn.mul(&z2).eq(&sum.x))
 }

@@ -4,7 +4,7 @@
 //! 8-limb shifts and subtractions per bit. `p256_verify` checks its result
 //! with one `p256` multiplication (s·s⁻¹ = 1) before using it.
 
-use super::p256_field::{add_words, geq, sub_words};
+use super::limbs::{add_words, geq, sub_words};
 use super::p256_verify::N;
 
 /// `a⁻¹ mod n` for `0 < a < n`; `None` for zero (n is prime, so every other

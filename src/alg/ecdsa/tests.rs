@@ -1,5 +1,7 @@
-//! Tests for the P-256 verification path, checked against RustCrypto.
+//! Tests for the P-256 and P-384 verification paths, checked against
+//! RustCrypto.
 
 mod differential;
 mod field;
+mod p384;
 mod point;

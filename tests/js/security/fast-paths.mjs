@@ -1,6 +1,7 @@
 // The verification fast paths (issue 7) as the wasm build runs them: RSA's
 // Montgomery arithmetic, whose inner loop uses WebAssembly SIMD there (the
-// native `cargo test` runs the scalar loop), and the P-256 verifier.
+// native `cargo test` runs the scalar loop), and the P-256 and P-384
+// verifiers.
 //
 // 1. Random keys of several sizes and exponents, signed by node:crypto
 //    (OpenSSL): each signature verifies, and the same signature with one bit
@@ -26,7 +27,7 @@ function opensslSign(alg, msg, privateKey) {
   if (alg.startsWith("PS")) {
     return sign(hash, msg, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 });
   }
-  if (alg === "ES256") return sign(hash, msg, { key: privateKey, dsaEncoding: "ieee-p1363" });
+  if (alg.startsWith("ES")) return sign(hash, msg, { key: privateKey, dsaEncoding: "ieee-p1363" });
   return sign(hash, msg, privateKey);
 }
 
@@ -76,15 +77,17 @@ test("RSA: OpenSSL signatures on random keys verify; one-bit changes do not", ()
   console.log(`fast paths: ${checked} RSA signatures from OpenSSL on ${RSA_KEYS.length} random keys, each also changed`);
 });
 
-test("P-256: OpenSSL signatures on random keys verify; one-bit changes do not", () => {
-  let checked = 0;
-  for (let i = 0; i < 40; i++) {
-    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-    checked += checkRandom(["ES256"], privateKey, publicKey.export({ type: "spki", format: "pem" }), 10);
-  }
-  assert.equal(checked, 400);
-  console.log(`fast paths: ${checked} ES256 signatures from OpenSSL on 40 random keys, each also changed`);
-});
+for (const [alg, namedCurve] of [["ES256", "prime256v1"], ["ES384", "secp384r1"]]) {
+  test(`${alg}: OpenSSL signatures on random keys verify; one-bit changes do not`, () => {
+    let checked = 0;
+    for (let i = 0; i < 40; i++) {
+      const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve });
+      checked += checkRandom([alg], privateKey, publicKey.export({ type: "spki", format: "pem" }), 10);
+    }
+    assert.equal(checked, 400);
+    console.log(`fast paths: ${checked} ${alg} signatures from OpenSSL on 40 random keys, each also changed`);
+  });
+}
 
 // ------------------------------------------------------------ Wycheproof
 const VECTORS = process.env.JWT_WASM_VECTORS;
@@ -161,14 +164,19 @@ for (const name of [
   });
 }
 
-test("Wycheproof ecdsa_secp256r1_sha256_p1363_test.json", () => {
-  const data = wycheproof("ecdsa_secp256r1_sha256_p1363_test.json");
-  if (!data) return;
-  const [checked] = runFile(data, () => "ES256", (t) => {
-    assert.ok(t.result === "valid" || t.result === "invalid", `tcId ${t.tcId}: ${t.result}`);
-    return t.result === "valid";
+for (const [name, alg] of [
+  ["ecdsa_secp256r1_sha256_p1363_test.json", "ES256"],
+  ["ecdsa_secp384r1_sha384_p1363_test.json", "ES384"],
+]) {
+  test(`Wycheproof ${name}`, () => {
+    const data = wycheproof(name);
+    if (!data) return;
+    const [checked] = runFile(data, () => alg, (t) => {
+      assert.ok(t.result === "valid" || t.result === "invalid", `tcId ${t.tcId}: ${t.result}`);
+      return t.result === "valid";
+    });
+    assert.ok(checked >= 250, `only ${checked} cases`);
   });
-  assert.ok(checked >= 250, `only ${checked} cases`);
-});
+}
 
 await run("fast-paths");

@@ -11,9 +11,11 @@ use p256::elliptic_curve::ops::Reduce;
 use p256::{FieldBytes, Scalar};
 use sha2::{Digest, Sha256};
 
-use super::super::p256_field::{Fe, add_words, words_from_be};
+use super::super::limbs::{add_words, words_from_be};
+use super::super::p256_field::Fe;
 use super::super::p256_point::Jacobian;
-use super::super::p256_verify::{N as N_WORDS, P256Public, verify, verify_uncached, x_matches};
+use super::super::p256_point::x_matches;
+use super::super::p256_verify::{N as N_WORDS, P256Public, verify, verify_uncached};
 use super::field::Rng;
 
 /// Counts of outcomes; the fast path (with cached split tables and without)
@@ -213,12 +215,12 @@ fn x_comparison_accepts_r_and_r_plus_n_only() {
             z,
         };
         let r_fe = Fe::from_words(r_words).unwrap();
-        assert!(x_matches(&at(r_fe), &r_words));
-        assert!(!x_matches(&at(r_fe.add(&Fe::ONE)), &r_words));
+        assert!(x_matches(&at(r_fe), &r_words, &N_WORDS));
+        assert!(!x_matches(&at(r_fe.add(&Fe::ONE)), &r_words, &N_WORDS));
         if let Some(rn) = r_plus_n {
-            assert!(x_matches(&at(rn), &r_words));
+            assert!(x_matches(&at(rn), &r_words, &N_WORDS));
         }
-        assert!(!x_matches(&Jacobian::INFINITY, &r_words));
+        assert!(!x_matches(&Jacobian::INFINITY, &r_words, &N_WORDS));
         compared += 1;
     }
     assert_eq!(compared, 3);

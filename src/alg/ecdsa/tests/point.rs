@@ -5,7 +5,8 @@ use p256::elliptic_curve::ops::Double;
 use p256::elliptic_curve::sec1::ToSec1Point;
 use p256::{ProjectivePoint, Scalar};
 
-use super::super::p256_field::{Fe, words_from_be};
+use super::super::limbs::words_from_be;
+use super::super::p256_field::Fe;
 use super::super::p256_point::{Affine, Jacobian, odd_multiples};
 use super::super::p256_table::{G, G_TABLES};
 use super::super::wnaf;
@@ -115,7 +116,7 @@ fn wnaf_recoding_is_exact_and_sparse() {
             continue;
         };
         for w in [5u32, 6, 7] {
-            let digits = wnaf::recode(&words_from_be(bytes), w);
+            let digits = wnaf::recode::<8, { wnaf::DIGITS }>(&words_from_be(bytes), w);
             assert_eq!(value_of(&digits), k, "w = {w}");
             let mut last: Option<usize> = None;
             for (i, &d) in digits.iter().enumerate().filter(|(_, d)| **d != 0) {
@@ -128,7 +129,7 @@ fn wnaf_recoding_is_exact_and_sparse() {
         }
     }
     // 2²⁵⁶ − 1 carries into the 257th digit.
-    let digits = wnaf::recode(&[u32::MAX; 8], 5);
+    let digits = wnaf::recode::<8, { wnaf::DIGITS }>(&[u32::MAX; 8], 5);
     assert_eq!(digits[256], 1);
 }
 

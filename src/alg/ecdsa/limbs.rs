@@ -1,0 +1,83 @@
+//! Little-endian 32-bit limb arithmetic shared by the fields and scalars of
+//! the verification paths: the curve's size is the array length `N`. All
+//! `const fn`, for the compile-time tables.
+
+/// Big-endian bytes (`4·N` of them) to little-endian limbs.
+pub(super) const fn words_from_be<const N: usize, const B: usize>(bytes: &[u8; B]) -> [u32; N] {
+    let mut w = [0u32; N];
+    let mut i = 0;
+    while i < N && 4 * i + 3 < B {
+        let o = B - 4 - 4 * i;
+        w[i] = u32::from_be_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        i += 1;
+    }
+    w
+}
+
+/// `a ≥ b`.
+pub(super) const fn geq<const N: usize>(a: &[u32; N], b: &[u32; N]) -> bool {
+    let mut i = N;
+    while i > 0 {
+        i -= 1;
+        if a[i] != b[i] {
+            return a[i] > b[i];
+        }
+    }
+    true
+}
+
+/// `a + b` and the carry out.
+#[inline(always)]
+pub(super) const fn add_words<const N: usize>(a: &[u32; N], b: &[u32; N]) -> ([u32; N], u32) {
+    let mut r = [0u32; N];
+    let mut carry = 0u64;
+    let mut i = 0;
+    while i < N {
+        let v = (a[i] as u64) + (b[i] as u64) + carry;
+        r[i] = v as u32;
+        carry = v >> 32;
+        i += 1;
+    }
+    (r, carry as u32)
+}
+
+/// `a − b` (wrapping) and the borrow out.
+#[inline(always)]
+pub(super) const fn sub_words<const N: usize>(a: &[u32; N], b: &[u32; N]) -> ([u32; N], u32) {
+    let mut r = [0u32; N];
+    let mut borrow = 0u64;
+    let mut i = 0;
+    while i < N {
+        let v = (a[i] as u64).wrapping_sub(b[i] as u64).wrapping_sub(borrow);
+        r[i] = v as u32;
+        borrow = (v >> 63) & 1;
+        i += 1;
+    }
+    (r, borrow as u32)
+}
+
+/// `a + b mod m` for `a, b < m`.
+#[inline(always)]
+pub(super) const fn add_mod<const N: usize>(a: &[u32; N], b: &[u32; N], m: &[u32; N]) -> [u32; N] {
+    let (sum, carry) = add_words(a, b);
+    // a + b < 2m: subtract m once when the sum reaches it, that is when it
+    // carried out (the wrapped subtraction's borrow cancels the carry) or
+    // when subtracting m does not borrow.
+    let (reduced, borrow) = sub_words(&sum, m);
+    if carry != 0 || borrow == 0 {
+        reduced
+    } else {
+        sum
+    }
+}
+
+/// `a − b mod m` for `a, b < m`.
+#[inline(always)]
+pub(super) const fn sub_mod<const N: usize>(a: &[u32; N], b: &[u32; N], m: &[u32; N]) -> [u32; N] {
+    let (diff, borrow) = sub_words(a, b);
+    if borrow != 0 {
+        add_words(&diff, m).0
+    } else {
+        diff
+    }
+}

@@ -1,0 +1,241 @@
+//! Arithmetic modulo the P-384 prime p = 2³⁸⁴ − 2¹²⁸ − 2⁹⁶ + 2³² − 1, for the
+//! variable-time verification path only: every value it ever sees is public
+//! (key, message, signature), so branches on data are allowed here.
+//!
+//! Elements are twelve little-endian 32-bit limbs, always fully reduced, so
+//! equality and zero tests are plain limb comparisons. Products use wasm's
+//! native 32×32→64 multiply (RustCrypto's `p384` has 64-bit limbs on wasm,
+//! whose 128-bit products are library calls there), and the 768-bit product
+//! is folded back with the NIST/Solinas identity for this prime, additions
+//! and subtractions of product words only. Everything is `const fn`, so the
+//! generator table is computed by the compiler.
+
+use super::limbs::{add_mod, geq, sub_mod, sub_words, words_from_be};
+
+/// Limbs per element.
+const L: usize = 12;
+
+/// An element of GF(p) in Montgomery form, fully reduced.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Fe(pub(super) [u32; L]);
+
+/// The prime p, little-endian limbs.
+const P: [u32; L] = [
+    0xffff_ffff,
+    0,
+    0,
+    0xffff_ffff,
+    0xffff_fffe,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+];
+
+impl Fe {
+    pub(super) const ZERO: Self = Self([0; L]);
+    pub(super) const ONE: Self = Self([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+    /// Parses 48 big-endian bytes; `None` for a value `≥ p`.
+    pub(super) const fn from_be_bytes(bytes: &[u8; 48]) -> Option<Self> {
+        Self::from_words(words_from_be(bytes))
+    }
+
+    /// The element with the value `words`; `None` if it is `≥ p`.
+    pub(super) const fn from_words(words: [u32; L]) -> Option<Self> {
+        if geq(&words, &P) {
+            None
+        } else {
+            Some(Self(words))
+        }
+    }
+
+    pub(super) const fn is_zero(&self) -> bool {
+        let mut i = 0;
+        while i < L {
+            if self.0[i] != 0 {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// Limb-wise equality usable in `const` context.
+    pub(super) const fn eq(&self, other: &Self) -> bool {
+        let mut i = 0;
+        while i < L {
+            if self.0[i] != other.0[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    #[inline(always)]
+    pub(super) const fn add(&self, rhs: &Self) -> Self {
+        Self(add_mod(&self.0, &rhs.0, &P))
+    }
+
+    #[inline(always)]
+    pub(super) const fn sub(&self, rhs: &Self) -> Self {
+        Self(sub_mod(&self.0, &rhs.0, &P))
+    }
+
+    pub(super) const fn neg(&self) -> Self {
+        Self::ZERO.sub(self)
+    }
+
+    pub(super) const fn double(&self) -> Self {
+        self.add(self)
+    }
+
+    /// Unrolled, so that the limbs stay in wasm locals (see `unroll!`).
+    pub(super) const fn mul(&self, rhs: &Self) -> Self {
+        let (a, b) = (&self.0, &rhs.0);
+        let mut t = [0u32; 2 * L];
+        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10 11] {
+            let ai = a[i] as u64;
+            let mut carry = 0u64;
+            unroll!(j in [0 1 2 3 4 5 6 7 8 9 10 11] {
+                // (2³² − 1)² + 2·(2³² − 1) = 2⁶⁴ − 1: never overflows.
+                let v = ai * (b[j] as u64) + (t[i + j] as u64) + carry;
+                t[i + j] = v as u32;
+                carry = v >> 32;
+            });
+            t[i + L] = carry as u32;
+        });
+        reduce(&t)
+    }
+
+    /// Squaring: each cross product once, doubled, plus the diagonal.
+    pub(super) const fn square(&self) -> Self {
+        let a = &self.0;
+        let mut t = [0u32; 2 * L];
+        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10] {
+            let ai = a[i] as u64;
+            let mut carry = 0u64;
+            unroll!(j in [1 2 3 4 5 6 7 8 9 10 11] {
+                if j > i {
+                    let v = ai * (a[j] as u64) + (t[i + j] as u64) + carry;
+                    t[i + j] = v as u32;
+                    carry = v >> 32;
+                }
+            });
+            t[i + L] = carry as u32;
+        });
+        // Double: the cross sum is below 2⁷⁶⁷, so no bit falls off the top.
+        unroll!(k in [23 22 21 20 19 18 17 16 15 14 13 12 11 10 9 8 7 6 5 4 3 2 1] {
+            t[k] = (t[k] << 1) | (t[k - 1] >> 31);
+        });
+        t[0] <<= 1;
+        let mut carry = 0u64;
+        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10 11] {
+            let sq = (a[i] as u64) * (a[i] as u64);
+            let lo = (t[2 * i] as u64) + (sq & 0xffff_ffff) + carry;
+            t[2 * i] = lo as u32;
+            let hi = (t[2 * i + 1] as u64) + (sq >> 32) + (lo >> 32);
+            t[2 * i + 1] = hi as u32;
+            carry = hi >> 32;
+        });
+        // a² < 2⁷⁶⁸: the last carry is always zero.
+        let _ = carry;
+        reduce(&t)
+    }
+
+    /// `self^(2^n)`.
+    pub(super) const fn square_n(&self, n: u32) -> Self {
+        let mut r = *self;
+        let mut i = 0;
+        while i < n {
+            r = r.square();
+            i += 1;
+        }
+        r
+    }
+
+    /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
+    /// of ones in p − 2; zero maps to zero, so callers test for zero first.
+    pub(super) const fn invert(&self) -> Self {
+        let a = self;
+        let x2 = a.square().mul(a);
+        let x3 = x2.square().mul(a);
+        let x6 = x3.square_n(3).mul(&x3);
+        let x12 = x6.square_n(6).mul(&x6);
+        let x15 = x12.square_n(3).mul(&x3);
+        let x30 = x15.square_n(15).mul(&x15);
+        let x32 = x30.square_n(2).mul(&x2);
+        let x60 = x30.square_n(30).mul(&x30);
+        let x120 = x60.square_n(60).mul(&x60);
+        let x240 = x120.square_n(120).mul(&x120);
+        let x255 = x240.square_n(15).mul(&x15);
+        // p − 2, from the top: 255 ones, a zero, 32 ones, 64 zeros, 30 ones,
+        // a zero and a one.
+        let t = x255.square_n(33).mul(&x32);
+        let t = t.square_n(94).mul(&x30);
+        t.square_n(2).mul(a)
+    }
+}
+
+/// Folds a 768-bit product `c₂₃…c₀` (32-bit words) modulo p with the NIST
+/// identity `T + 2S₁ + S₂ + S₃ + S₄ + S₅ + S₆ − D₁ − D₂ − D₃` (FIPS 186-4
+/// D.2.4), written out per output word and carried in signed 64-bit
+/// accumulators.
+#[inline(always)]
+const fn reduce(c: &[u32; 24]) -> Fe {
+    let mut x = [0i64; 24];
+    let mut i = 0;
+    while i < 24 {
+        x[i] = c[i] as i64;
+        i += 1;
+    }
+    let w = [
+        x[0] + x[12] + x[21] + x[20] - x[23],
+        x[1] + x[13] + x[22] + x[23] - x[12] - x[20],
+        x[2] + x[14] + x[23] - x[13] - x[21],
+        x[3] + x[15] + x[12] + x[20] + x[21] - x[14] - x[22] - x[23],
+        x[4] + 2 * x[21] + x[16] + x[13] + x[12] + x[20] + x[22] - x[15] - 2 * x[23],
+        x[5] + 2 * x[22] + x[17] + x[14] + x[13] + x[21] + x[23] - x[16],
+        x[6] + 2 * x[23] + x[18] + x[15] + x[14] + x[22] - x[17],
+        x[7] + x[19] + x[16] + x[15] + x[23] - x[18],
+        x[8] + x[20] + x[17] + x[16] - x[19],
+        x[9] + x[21] + x[18] + x[17] - x[20],
+        x[10] + x[22] + x[19] + x[18] - x[21],
+        x[11] + x[23] + x[20] + x[19] - x[22],
+    ];
+    let mut r = [0u32; L];
+    let mut carry = 0i64;
+    let mut k = 0;
+    while k < L {
+        let v = w[k] + carry;
+        r[k] = v as u32;
+        // Arithmetic shift: floor division, so negative sums borrow.
+        carry = v >> 32;
+        k += 1;
+    }
+    // carry·2³⁸⁴ ≡ carry·(2¹²⁸ + 2⁹⁶ − 2³² + 1). A few folds at most bring
+    // the carry to zero (the folded term is far below 2³⁸⁴).
+    while carry != 0 {
+        let f = carry;
+        carry = 0;
+        let mut k = 0;
+        while k < L {
+            let term = match k {
+                0 | 3 | 4 => f,
+                1 => -f,
+                _ => 0,
+            };
+            let v = (r[k] as i64) + term + carry;
+            r[k] = v as u32;
+            carry = v >> 32;
+            k += 1;
+        }
+    }
+    // Now r < 2³⁸⁴ < 2p: subtract p once if that does not borrow.
+    let (reduced, borrow) = sub_words(&r, &P);
+    Fe(if borrow == 0 { reduced } else { r })
+}
