@@ -11,12 +11,12 @@
 //! High-S signatures are valid ECDSA and are accepted (RFC 7515 Appendix A.3
 //! itself has one); JWS has no low-S rule.
 //!
-//! `ES256` and `ES384` verification run on our variable-time code
-//! (`p256_verify`, `p384_verify` and the modules beside them), the one place
-//! the project departs from RustCrypto: it only ever sees public data (key,
-//! message, signature), and its tests check it against `p256`'s and `p384`'s
-//! `verify` on random, tampered and edge inputs. Signing, and the other
-//! curves, stay on RustCrypto.
+//! `ES256`, `ES384` and `ES512` verification run on our variable-time code
+//! (`p256_verify`, `p384_verify`, `p521_verify` and the modules beside
+//! them), the one place the project departs from RustCrypto: it only ever
+//! sees public data (key, message, signature), and its tests check it
+//! against the curve crates' own `verify` on random, tampered and edge
+//! inputs. Signing, and secp256k1, stay on RustCrypto.
 
 use alloc::vec::Vec;
 
@@ -40,6 +40,7 @@ macro_rules! unroll {
     };
 }
 
+mod curve_verify;
 mod limbs;
 mod p256_field;
 mod p256_point;
@@ -48,6 +49,9 @@ mod p256_verify;
 mod p384_field;
 mod p384_point;
 mod p384_verify;
+mod p521_field;
+mod p521_point;
+mod p521_verify;
 mod point;
 mod scalar_inverse;
 #[cfg(test)]
@@ -82,9 +86,9 @@ pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
         // P-256 takes the variable-time path in `p256_verify` (public data
         // only), with the tables cached in the key.
         EcPublic::P256(pk) => p256_verify::verify(pk, msg, sig),
-        // P-384 too, with a per-call table of the key.
+        // P-384 and P-521 too, with a per-call table of the key.
         EcPublic::P384(vk) => p384_verify::verify(vk, msg, sig),
-        EcPublic::P521(vk) => verify_p521(vk, msg, sig),
+        EcPublic::P521(vk) => p521_verify::verify(vk, msg, sig),
         EcPublic::K256(vk) => verify_k256(vk, msg, sig),
     }
 }
@@ -94,13 +98,9 @@ pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bo
     match key {
         EcPrivate::P256(sk) => p256_verify::verify_uncached(sk.verifying_key(), msg, sig),
         EcPrivate::P384(sk) => p384_verify::verify(sk.verifying_key(), msg, sig),
-        EcPrivate::P521(sk) => verify_p521(sk.verifying_key(), msg, sig),
+        EcPrivate::P521(sk) => p521_verify::verify(sk.verifying_key(), msg, sig),
         EcPrivate::K256(sk) => verify_k256(sk.verifying_key(), msg, sig),
     }
-}
-
-fn verify_p521(vk: &p521::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    p521::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| vk.verify(msg, &sig).is_ok())
 }
 
 /// secp256k1 needs one extra step: `k256` marks the curve as low-S only

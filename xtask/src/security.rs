@@ -7,9 +7,9 @@
 //!   leave the wasm memory and the JS heap settled;
 //! - `differential.mjs`: against PyJWT (pinned, in a virtualenv under
 //!   `target/`) and jose (pinned in `tests/js/security/package-lock.json`);
-//! - `fast-paths.mjs`: the wasm build's RSA, P-256 and P-384 verification fast
-//!   paths against OpenSSL on random keys and against the Wycheproof files
-//!   in `../shared/vectors` (SKIPPED without them).
+//! - `fast-paths.mjs`: the wasm build's RSA and ECDSA (P-256, P-384, P-521)
+//!   verification fast paths against OpenSSL on random keys and against the
+//!   Wycheproof files in `../shared/vectors` (SKIPPED without them).
 //!
 //! The suites live in `tests/js/security/`; they are copied into a scratch
 //! consumer project under `tests/js/security/.scratch/` whose parent holds

@@ -2,14 +2,14 @@
 //! the verification paths: the curve's size is the array length `N`. All
 //! `const fn`, for the compile-time tables.
 
-/// Big-endian bytes (`4·N` of them) to little-endian limbs.
+/// Big-endian bytes to little-endian limbs (the top limb takes what is left
+/// when `B` is not a multiple of four; bytes beyond `4·N` are ignored).
 pub(super) const fn words_from_be<const N: usize, const B: usize>(bytes: &[u8; B]) -> [u32; N] {
     let mut w = [0u32; N];
-    let mut i = 0;
-    while i < N && 4 * i + 3 < B {
-        let o = B - 4 - 4 * i;
-        w[i] = u32::from_be_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
-        i += 1;
+    let mut k = 0;
+    while k < B && k / 4 < N {
+        w[k / 4] |= (bytes[B - 1 - k] as u32) << (8 * (k % 4));
+        k += 1;
     }
     w
 }

@@ -1,7 +1,7 @@
-//! Tests for the P-256 and P-384 verification paths, checked against
-//! RustCrypto.
+//! Tests for the P-256, P-384 and P-521 verification paths, checked
+//! against RustCrypto.
 
 mod differential;
 mod field;
-mod p384;
+mod nist;
 mod point;

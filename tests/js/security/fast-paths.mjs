@@ -1,6 +1,6 @@
 // The verification fast paths (issue 7) as the wasm build runs them: RSA's
 // Montgomery arithmetic, whose inner loop uses WebAssembly SIMD there (the
-// native `cargo test` runs the scalar loop), and the P-256 and P-384
+// native `cargo test` runs the scalar loop), and the P-256, P-384 and P-521
 // verifiers.
 //
 // 1. Random keys of several sizes and exponents, signed by node:crypto
@@ -77,7 +77,7 @@ test("RSA: OpenSSL signatures on random keys verify; one-bit changes do not", ()
   console.log(`fast paths: ${checked} RSA signatures from OpenSSL on ${RSA_KEYS.length} random keys, each also changed`);
 });
 
-for (const [alg, namedCurve] of [["ES256", "prime256v1"], ["ES384", "secp384r1"]]) {
+for (const [alg, namedCurve] of [["ES256", "prime256v1"], ["ES384", "secp384r1"], ["ES512", "secp521r1"]]) {
   test(`${alg}: OpenSSL signatures on random keys verify; one-bit changes do not`, () => {
     let checked = 0;
     for (let i = 0; i < 40; i++) {
@@ -167,6 +167,7 @@ for (const name of [
 for (const [name, alg] of [
   ["ecdsa_secp256r1_sha256_p1363_test.json", "ES256"],
   ["ecdsa_secp384r1_sha384_p1363_test.json", "ES384"],
+  ["ecdsa_secp521r1_sha512_p1363_test.json", "ES512"],
 ]) {
   test(`Wycheproof ${name}`, () => {
     const data = wycheproof(name);
