@@ -40,6 +40,137 @@ macro_rules! unroll {
     };
 }
 
+/// The `2·$l`-limb product of two elements' limbs `$a` and `$b`, with the
+/// limb indices `0‥$l−1` listed (unrolled by [`unroll!`]; the same code
+/// for every field).
+macro_rules! wide_mul {
+    ($l:expr, $a:expr, $b:expr, [$($n:literal)*]) => {{
+        let (a, b) = ($a, $b);
+        let mut t = [0u32; 2 * $l];
+        unroll!(i in [$($n)*] {
+            let ai = a[i] as u64;
+            let mut carry = 0u64;
+            unroll!(j in [$($n)*] {
+                // (2³² − 1)² + 2·(2³² − 1) = 2⁶⁴ − 1: never overflows.
+                let v = ai * (b[j] as u64) + (t[i + j] as u64) + carry;
+                t[i + j] = v as u32;
+                carry = v >> 32;
+            });
+            t[i + $l] = carry as u32;
+        });
+        t
+    }};
+}
+
+/// The `2·$l`-limb square of an element's limbs `$a`: each cross product
+/// once (rows `0‥$l−2` against columns `1‥$l−1`), doubled, plus the
+/// diagonal (`0‥$l−1`). Unrolled like [`wide_mul!`].
+macro_rules! wide_square {
+    ($l:expr, $a:expr, [$($row:literal)*], [$($col:literal)*], [$($n:literal)*]) => {{
+        let a = $a;
+        let mut t = [0u32; 2 * $l];
+        unroll!(i in [$($row)*] {
+            let ai = a[i] as u64;
+            let mut carry = 0u64;
+            unroll!(j in [$($col)*] {
+                if j > i {
+                    let v = ai * (a[j] as u64) + (t[i + j] as u64) + carry;
+                    t[i + j] = v as u32;
+                    carry = v >> 32;
+                }
+            });
+            t[i + $l] = carry as u32;
+        });
+        // Double: the cross sum is below half the square, so no bit falls
+        // off the top.
+        let mut k = 2 * $l - 1;
+        while k > 0 {
+            t[k] = (t[k] << 1) | (t[k - 1] >> 31);
+            k -= 1;
+        }
+        t[0] <<= 1;
+        let mut carry = 0u64;
+        unroll!(i in [$($n)*] {
+            let sq = (a[i] as u64) * (a[i] as u64);
+            let lo = (t[2 * i] as u64) + (sq & 0xffff_ffff) + carry;
+            t[2 * i] = lo as u32;
+            let hi = (t[2 * i + 1] as u64) + (sq >> 32) + (lo >> 32);
+            t[2 * i + 1] = hi as u32;
+            carry = hi >> 32;
+        });
+        // The square fits its 2·$l limbs: the last carry is always zero.
+        let _ = carry;
+        t
+    }};
+}
+
+/// The methods every field with limbs `[u32; L]` and prime `P` in scope
+/// shares, for an element type wrapping its fully reduced limbs.
+macro_rules! field_basics {
+    () => {
+        pub(super) const ZERO: Self = Self([0; L]);
+        pub(super) const ONE: Self = {
+            let mut one = [0; L];
+            one[0] = 1;
+            Self(one)
+        };
+
+        /// The element with the value `words`; `None` if it is `≥ p`.
+        pub(super) const fn from_words(words: [u32; L]) -> Option<Self> {
+            if super::limbs::geq(&words, &P) {
+                None
+            } else {
+                Some(Self(words))
+            }
+        }
+
+        pub(super) const fn is_zero(&self) -> bool {
+            self.eq(&Self::ZERO)
+        }
+
+        /// Limb-wise equality usable in `const` context.
+        pub(super) const fn eq(&self, other: &Self) -> bool {
+            let mut i = 0;
+            while i < L {
+                if self.0[i] != other.0[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+
+        #[inline(always)]
+        pub(super) const fn add(&self, rhs: &Self) -> Self {
+            Self(super::limbs::add_mod(&self.0, &rhs.0, &P))
+        }
+
+        #[inline(always)]
+        pub(super) const fn sub(&self, rhs: &Self) -> Self {
+            Self(super::limbs::sub_mod(&self.0, &rhs.0, &P))
+        }
+
+        pub(super) const fn neg(&self) -> Self {
+            Self::ZERO.sub(self)
+        }
+
+        pub(super) const fn double(&self) -> Self {
+            self.add(self)
+        }
+
+        /// `self^(2^n)`.
+        pub(super) const fn square_n(&self, n: u32) -> Self {
+            let mut r = *self;
+            let mut i = 0;
+            while i < n {
+                r = r.square();
+                i += 1;
+            }
+            r
+        }
+    };
+}
+
 mod curve_verify;
 mod limbs;
 mod p256_field;

@@ -13,10 +13,32 @@
 /// The verification functions for the RustCrypto curve crate `$curve`,
 /// hashing with `$Hash`, whose scalars are `$limbs` limbs or `$bytes` bytes
 /// and recode into `$digits` wNAF digits. The invoking module provides `N`,
-/// `G_TABLE`, `G_WINDOW`, `Q_WINDOW`, `Q_ENTRIES` and the curve's `Fe`,
-/// `Affine`, `lincomb`, `odd_multiples` and `x_matches`.
+/// `G` (written with the `fe` made here) and the curve's `Fe`, `Affine`,
+/// `lincomb`, `odd_multiples` and `x_matches`.
 macro_rules! curve_verify {
     ($curve:ident, $Hash:ty, $limbs:literal, $bytes:literal, $digits:literal) => {
+        /// The wNAF window widths: G's table is made once by the compiler,
+        /// Q's on every call.
+        const G_WINDOW: u32 = 7;
+        const G_ENTRIES: usize = 1 << (G_WINDOW - 2);
+        const Q_WINDOW: u32 = 5;
+        const Q_ENTRIES: usize = 1 << (Q_WINDOW - 2);
+
+        /// `G_TABLE[i] = (2i + 1)·G`, computed by the compiler.
+        const G_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G) {
+            Some(table) => table,
+            // A compile-time error, never a run-time panic.
+            None => panic!("a generator table has a point at infinity"),
+        };
+
+        /// A curve constant below p, at compile time.
+        const fn fe(words: [u32; $limbs]) -> Fe {
+            match Fe::from_words(words) {
+                Some(fe) => fe,
+                None => panic!("a curve constant is not below p"),
+            }
+        }
+
         /// Verifies the raw `r ‖ s` signature `sig` over `msg`.
         pub(super) fn verify(key: &$curve::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
             let Some(q) = affine_of(key).and_then(|q| odd_multiples::<Q_ENTRIES>(&q)) else {

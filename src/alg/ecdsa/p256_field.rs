@@ -102,56 +102,12 @@ impl Fe {
     }
 
     pub(super) const fn mul(&self, rhs: &Self) -> Self {
-        let a = &self.0;
-        let b = &rhs.0;
-        let mut t = [0u32; 16];
-        unroll!(i in [0 1 2 3 4 5 6 7] {
-            let ai = a[i] as u64;
-            let mut carry = 0u64;
-            unroll!(j in [0 1 2 3 4 5 6 7] {
-                // (2³² − 1)² + 2·(2³² − 1) = 2⁶⁴ − 1: never overflows.
-                let v = ai * (b[j] as u64) + (t[i + j] as u64) + carry;
-                t[i + j] = v as u32;
-                carry = v >> 32;
-            });
-            t[i + 8] = carry as u32;
-        });
-        reduce(&t)
+        reduce(&wide_mul!(8, &self.0, &rhs.0, [0 1 2 3 4 5 6 7]))
     }
 
     /// Squaring: each cross product once, doubled, plus the diagonal.
     pub(super) const fn square(&self) -> Self {
-        let a = &self.0;
-        let mut t = [0u32; 16];
-        unroll!(i in [0 1 2 3 4 5 6] {
-            let ai = a[i] as u64;
-            let mut carry = 0u64;
-            unroll!(j in [1 2 3 4 5 6 7] {
-                if j > i {
-                    let v = ai * (a[j] as u64) + (t[i + j] as u64) + carry;
-                    t[i + j] = v as u32;
-                    carry = v >> 32;
-                }
-            });
-            t[i + 8] = carry as u32;
-        });
-        // Double: the cross sum is below 2⁵¹¹, so no bit falls off the top.
-        unroll!(k in [15 14 13 12 11 10 9 8 7 6 5 4 3 2 1] {
-            t[k] = (t[k] << 1) | (t[k - 1] >> 31);
-        });
-        t[0] <<= 1;
-        let mut carry = 0u64;
-        unroll!(i in [0 1 2 3 4 5 6 7] {
-            let sq = (a[i] as u64) * (a[i] as u64);
-            let lo = (t[2 * i] as u64) + (sq & 0xffff_ffff) + carry;
-            t[2 * i] = lo as u32;
-            let hi = (t[2 * i + 1] as u64) + (sq >> 32) + (lo >> 32);
-            t[2 * i + 1] = hi as u32;
-            carry = hi >> 32;
-        });
-        // a² < 2⁵¹²: the last carry is always zero.
-        let _ = carry;
-        reduce(&t)
+        reduce(&wide_square!(8, &self.0, [0 1 2 3 4 5 6], [1 2 3 4 5 6 7], [0 1 2 3 4 5 6 7]))
     }
 
     /// `self^(2^n)`.

@@ -10,12 +10,12 @@
 //! and subtractions of product words only. Everything is `const fn`, so the
 //! generator table is computed by the compiler.
 
-use super::limbs::{add_mod, geq, sub_mod, sub_words, words_from_be};
+use super::limbs::{sub_words, words_from_be};
 
 /// Limbs per element.
 const L: usize = 12;
 
-/// An element of GF(p) in Montgomery form, fully reduced.
+/// An element of GF(p), fully reduced.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) struct Fe(pub(super) [u32; L]);
 
@@ -36,126 +36,23 @@ const P: [u32; L] = [
 ];
 
 impl Fe {
-    pub(super) const ZERO: Self = Self([0; L]);
-    pub(super) const ONE: Self = Self([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    field_basics!();
 
     /// Parses 48 big-endian bytes; `None` for a value `≥ p`.
     pub(super) const fn from_be_bytes(bytes: &[u8; 48]) -> Option<Self> {
         Self::from_words(words_from_be(bytes))
     }
 
-    /// The element with the value `words`; `None` if it is `≥ p`.
-    pub(super) const fn from_words(words: [u32; L]) -> Option<Self> {
-        if geq(&words, &P) {
-            None
-        } else {
-            Some(Self(words))
-        }
-    }
-
-    pub(super) const fn is_zero(&self) -> bool {
-        let mut i = 0;
-        while i < L {
-            if self.0[i] != 0 {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
-
-    /// Limb-wise equality usable in `const` context.
-    pub(super) const fn eq(&self, other: &Self) -> bool {
-        let mut i = 0;
-        while i < L {
-            if self.0[i] != other.0[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
-
-    #[inline(always)]
-    pub(super) const fn add(&self, rhs: &Self) -> Self {
-        Self(add_mod(&self.0, &rhs.0, &P))
-    }
-
-    #[inline(always)]
-    pub(super) const fn sub(&self, rhs: &Self) -> Self {
-        Self(sub_mod(&self.0, &rhs.0, &P))
-    }
-
-    pub(super) const fn neg(&self) -> Self {
-        Self::ZERO.sub(self)
-    }
-
-    pub(super) const fn double(&self) -> Self {
-        self.add(self)
-    }
-
     /// Unrolled, so that the limbs stay in wasm locals (see `unroll!`).
     pub(super) const fn mul(&self, rhs: &Self) -> Self {
-        let (a, b) = (&self.0, &rhs.0);
-        let mut t = [0u32; 2 * L];
-        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10 11] {
-            let ai = a[i] as u64;
-            let mut carry = 0u64;
-            unroll!(j in [0 1 2 3 4 5 6 7 8 9 10 11] {
-                // (2³² − 1)² + 2·(2³² − 1) = 2⁶⁴ − 1: never overflows.
-                let v = ai * (b[j] as u64) + (t[i + j] as u64) + carry;
-                t[i + j] = v as u32;
-                carry = v >> 32;
-            });
-            t[i + L] = carry as u32;
-        });
-        reduce(&t)
+        reduce(&wide_mul!(L, &self.0, &rhs.0, [0 1 2 3 4 5 6 7 8 9 10 11]))
     }
 
     /// Squaring: each cross product once, doubled, plus the diagonal.
     pub(super) const fn square(&self) -> Self {
-        let a = &self.0;
-        let mut t = [0u32; 2 * L];
-        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10] {
-            let ai = a[i] as u64;
-            let mut carry = 0u64;
-            unroll!(j in [1 2 3 4 5 6 7 8 9 10 11] {
-                if j > i {
-                    let v = ai * (a[j] as u64) + (t[i + j] as u64) + carry;
-                    t[i + j] = v as u32;
-                    carry = v >> 32;
-                }
-            });
-            t[i + L] = carry as u32;
-        });
-        // Double: the cross sum is below 2⁷⁶⁷, so no bit falls off the top.
-        unroll!(k in [23 22 21 20 19 18 17 16 15 14 13 12 11 10 9 8 7 6 5 4 3 2 1] {
-            t[k] = (t[k] << 1) | (t[k - 1] >> 31);
-        });
-        t[0] <<= 1;
-        let mut carry = 0u64;
-        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10 11] {
-            let sq = (a[i] as u64) * (a[i] as u64);
-            let lo = (t[2 * i] as u64) + (sq & 0xffff_ffff) + carry;
-            t[2 * i] = lo as u32;
-            let hi = (t[2 * i + 1] as u64) + (sq >> 32) + (lo >> 32);
-            t[2 * i + 1] = hi as u32;
-            carry = hi >> 32;
-        });
-        // a² < 2⁷⁶⁸: the last carry is always zero.
-        let _ = carry;
-        reduce(&t)
-    }
-
-    /// `self^(2^n)`.
-    pub(super) const fn square_n(&self, n: u32) -> Self {
-        let mut r = *self;
-        let mut i = 0;
-        while i < n {
-            r = r.square();
-            i += 1;
-        }
-        r
+        reduce(
+            &wide_square!(L, &self.0, [0 1 2 3 4 5 6 7 8 9 10], [1 2 3 4 5 6 7 8 9 10 11], [0 1 2 3 4 5 6 7 8 9 10 11]),
+        )
     }
 
     /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs

@@ -4,13 +4,6 @@
 use super::p384_field::Fe;
 use super::p384_point::{Affine, lincomb, odd_multiples, x_matches};
 
-/// The wNAF window widths: G's table is made once by the compiler, Q's on
-/// every call.
-const G_WINDOW: u32 = 7;
-const G_ENTRIES: usize = 1 << (G_WINDOW - 2);
-const Q_WINDOW: u32 = 5;
-const Q_ENTRIES: usize = 1 << (Q_WINDOW - 2);
-
 /// The group order n, little-endian limbs.
 pub(super) const N: [u32; 12] = [
     0xccc5_2973,
@@ -58,20 +51,5 @@ pub(super) const G: Affine = Affine {
         0x3617_de4a,
     ]),
 };
-
-/// `G_TABLE[i] = (2i + 1)·G`.
-const G_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G) {
-    Some(table) => table,
-    // A compile-time error, never a run-time panic.
-    None => panic!("the P-384 generator table has a point at infinity"),
-};
-
-/// A curve constant below p, at compile time.
-const fn fe(words: [u32; 12]) -> Fe {
-    match Fe::from_words(words) {
-        Some(fe) => fe,
-        None => panic!("a P-384 constant is not below p"),
-    }
-}
 
 super::curve_verify::curve_verify!(p384, sha2::Sha384, 12, 48, 385);

@@ -4,13 +4,6 @@
 use super::p521_field::Fe;
 use super::p521_point::{Affine, lincomb, odd_multiples, x_matches};
 
-/// The wNAF window widths: G's table is made once by the compiler, Q's on
-/// every call.
-const G_WINDOW: u32 = 7;
-const G_ENTRIES: usize = 1 << (G_WINDOW - 2);
-const Q_WINDOW: u32 = 5;
-const Q_ENTRIES: usize = 1 << (Q_WINDOW - 2);
-
 /// The group order n, little-endian limbs.
 pub(super) const N: [u32; 17] = [
     0x9138_6409,
@@ -73,20 +66,5 @@ pub(super) const G: Affine = Affine {
         0x0000_0118,
     ]),
 };
-
-/// `G_TABLE[i] = (2i + 1)·G`.
-const G_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G) {
-    Some(table) => table,
-    // A compile-time error, never a run-time panic.
-    None => panic!("the P-521 generator table has a point at infinity"),
-};
-
-/// A curve constant below p, at compile time.
-const fn fe(words: [u32; 17]) -> Fe {
-    match Fe::from_words(words) {
-        Some(fe) => fe,
-        None => panic!("a P-521 constant is not below p"),
-    }
-}
 
 super::curve_verify::curve_verify!(p521, sha2::Sha512, 17, 66, 545);
