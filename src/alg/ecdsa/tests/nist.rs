@@ -1,13 +1,14 @@
-//! The P-384 and P-521 fast paths against their curve crates' own `verify`:
+//! The P-256, P-384 and P-521 fast paths against their curve crates' own `verify`:
 //! valid signatures and their high-S twins, bit flips, edge values of r and
 //! s, random keys, and keys Q = ±G, ±2G, ±3G that make the interleaved sum
 //! meet P = Q and P = −Q; and their fields against crypto-bigint. The
 //! Wycheproof files run through `Key` in `alg::tests::wycheproof_ecdsa`.
 
 /// The tests for one curve: its RustCrypto crate, hash, size in bytes, our
-/// modules, and a crypto-bigint type wide enough for its field.
+/// verify function and field module, and a crypto-bigint type wide enough
+/// for its field.
 macro_rules! curve_tests {
-    ($curve:ident, $Hash:ty, $bytes:literal, $verify:ident, $field:ident,
+    ($curve:ident, $Hash:ty, $bytes:literal, $verify:path, $field:ident,
      $Big:ident, $big_bytes:literal, $p_hex:literal, $top_bit:literal, $seed:literal) => {
         use alloc::vec::Vec;
 
@@ -18,7 +19,6 @@ macro_rules! curve_tests {
         use $curve::elliptic_curve::ops::Reduce;
         use $curve::{FieldBytes, Scalar};
 
-        use super::super::super::$verify::verify;
         use super::super::field::Rng;
 
         #[derive(Default)]
@@ -29,7 +29,7 @@ macro_rules! curve_tests {
 
         impl Tally {
             fn check(&mut self, vk: &VerifyingKey, msg: &[u8], sig: &[u8]) {
-                let fast = verify(vk, msg, sig);
+                let fast = $verify(vk, msg, sig);
                 let reference =
                     Signature::from_slice(sig).is_ok_and(|s| vk.verify(msg, &s).is_ok());
                 assert_eq!(fast, reference, "msg {msg:?} sig {sig:?}");
@@ -57,7 +57,7 @@ macro_rules! curve_tests {
             }
         }
 
-        /// r or s replaced by each edge value: 0, 1, n − 1, n, n + 1, 2³⁸⁴ − 1.
+        /// r or s replaced by each edge value: 0, 1, n − 1, n, n + 1, all ones.
         fn edge_values() -> Vec<[u8; $bytes]> {
             let n_minus_1: [u8; $bytes] = (-Scalar::ONE).to_repr().into();
             let add = |v: [u8; $bytes], d: u8| {
@@ -280,12 +280,27 @@ macro_rules! curve_tests {
     };
 }
 
+mod p256 {
+    curve_tests!(
+        p256,
+        sha2::Sha256,
+        32,
+        super::super::differential::verify_both,
+        p256_field,
+        U256,
+        32,
+        "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff",
+        255,
+        0x256
+    );
+}
+
 mod p384 {
     curve_tests!(
         p384,
         sha2::Sha384,
         48,
-        p384_verify,
+        super::super::super::p384_verify::verify,
         p384_field,
         U384,
         48,
@@ -300,7 +315,7 @@ mod p521 {
         p521,
         sha2::Sha512,
         66,
-        p521_verify,
+        super::super::super::p521_verify::verify,
         p521_field,
         U576,
         72,
