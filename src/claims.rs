@@ -166,7 +166,7 @@ pub(crate) fn validate(
     if v.runs(v.verify_sub) {
         validate_sub(claims, v.subject.as_deref())?;
     }
-    if claim_if(claims, "jti", v.runs(v.verify_jti))?.is_some_and(|jti| !jti.is_string()) {
+    if v.runs(v.verify_jti) && matches!(read(claims, "jti")?, Read::Other(_)) {
         return Err(err!(InvalidJti, "JWT ID must be a string"));
     }
     if let Some(max_age) = v.max_age {
@@ -234,14 +234,16 @@ fn validate_aud(
             _ => Err(err!(InvalidAudience, "Invalid audience")),
         };
     };
+    if let Read::Absent = aud {
+        return Err(Error::missing_claim("aud"));
+    }
     if strict {
         // PyJWT requires a single string here; a list of one is our spelling of it.
         let [expected] = expected else {
             return Err(err!(InvalidAudience, "Invalid audience (strict)"));
         };
         return match aud {
-            Read::Absent => Err(Error::missing_claim("aud")),
-            Read::Other(_) => Err(err!(
+            Read::Absent | Read::Other(_) => Err(err!(
                 InvalidAudience,
                 "Invalid claim format in token (strict)"
             )),

@@ -175,7 +175,7 @@ pub(crate) fn decode_complete_lean(
     decode_inner(
         token,
         validation,
-        Claims::Checked,
+        Claims::FromText,
         with_key(key, validation),
     )
 }
@@ -200,7 +200,7 @@ fn with_key<'a>(
 enum Claims {
     All,
     /// None: [`claims::validate`] reads the ones it checks from the text.
-    Checked,
+    FromText,
 }
 
 /// Like [`decode_complete`] for an algorithm this crate does not implement:
@@ -273,7 +273,7 @@ fn decode_inner(
             claims::validate(&claims, &parts.header, validation)?;
             claims
         }
-        Claims::Checked => {
+        Claims::FromText => {
             match json::RawMembers::scan(&payload).map_err(invalid_payload)? {
                 Some(raw) => claims::validate(&raw, &parts.header, validation)?,
                 None => {

@@ -373,6 +373,12 @@ fn strict_audience() {
         ErrorKind::InvalidAudience,
         "Invalid audience (strict)",
     );
+    // PyJWT reports the missing claim before the audience list's shape.
+    check(
+        fails(&tok(json!({})), &v),
+        ErrorKind::MissingRequiredClaim,
+        "Token is missing the \"aud\" claim",
+    );
     v.audience = None;
     check(
         fails(&tok(json!({"aud": "api"})), &v),

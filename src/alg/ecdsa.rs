@@ -13,10 +13,11 @@
 //!
 //! `ES256`, `ES384` and `ES512` verification run on our variable-time code
 //! (`p256_verify`, `p384_verify`, `p521_verify` and the modules beside
-//! them), the one place the project departs from RustCrypto: it only ever
-//! sees public data (key, message, signature), and its tests check it
-//! against the curve crates' own `verify` on random, tampered and edge
-//! inputs. Signing, and secp256k1, stay on RustCrypto.
+//! them), where the project departs from RustCrypto as issue 7 asks (like
+//! RSA and Ed25519 verification): it only ever sees public data (key,
+//! message, signature), and its tests check it against the curve crates'
+//! own `verify` on random, tampered and edge inputs. Signing, and
+//! secp256k1, stay on RustCrypto.
 
 use alloc::vec::Vec;
 

@@ -64,6 +64,11 @@ fn validations() -> Vec<Validation> {
     v.strict_aud = true;
     v.subject = Some("me".into());
     all.push(v);
+    // Strict with two audiences: PyJWT reports a missing `aud` first.
+    let mut v = base();
+    v.audience = Some(vec!["api".into(), "x".into()]);
+    v.strict_aud = true;
+    all.push(v);
     let mut v = base();
     v.require = vec!["exp".into(), "iss".into(), "email".into()];
     v.leeway = 600.0;

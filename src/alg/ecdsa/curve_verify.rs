@@ -41,11 +41,12 @@ macro_rules! curve_verify {
 
         /// Verifies the raw `r ‖ s` signature `sig` over `msg`.
         pub(super) fn verify(key: &$curve::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-            let Some(q) = affine_of(key).and_then(|q| odd_multiples::<Q_ENTRIES>(&q)) else {
-                return verify_rustcrypto(key, msg, sig);
-            };
+            // The signature first: a malformed one costs no table.
             let Some((r, u1, u2)) = scalars(msg, sig) else {
                 return false;
+            };
+            let Some(q) = affine_of(key).and_then(|q| odd_multiples::<Q_ENTRIES>(&q)) else {
+                return verify_rustcrypto(key, msg, sig);
             };
             let sum = lincomb(&[
                 (digits(&u1, G_WINDOW), &G_TABLE[..]),

@@ -1,7 +1,7 @@
 //! Arithmetic modulo the P-256 prime p = 2²⁵⁶ − 2²²⁴ + 2¹⁹² + 2⁹⁶ − 1, for the
 //! variable-time verification path only: every value it ever sees is public
-//! (key, signature, message), so branches on data are allowed here and
-//! nowhere else.
+//! (key, signature, message), so branches on data are allowed here (as in
+//! the other verification fields, and nowhere in signing).
 //!
 //! Elements are eight little-endian 32-bit limbs, always fully reduced
 //! (`< p`), so equality and zero tests are plain limb comparisons. 32-bit
@@ -35,12 +35,7 @@ impl Fe {
 
     /// Parses 32 big-endian bytes; `None` for a value `≥ p`.
     pub(super) const fn from_be_bytes(bytes: &[u8; 32]) -> Option<Self> {
-        let words = words_from_be(bytes);
-        if geq(&words, &P) {
-            None
-        } else {
-            Some(Self(words))
-        }
+        Self::from_words(words_from_be(bytes))
     }
 
     /// Builds an element from limbs that are known to be `< p` (curve

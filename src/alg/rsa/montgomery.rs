@@ -2,11 +2,12 @@
 //! verification only.
 //!
 //! Everything here is variable-time on purpose: it only ever sees the public
-//! key and the signature, both public (the project's one exception to
-//! "RustCrypto for everything"). Signing never comes here.
+//! key and the signature, both public (like the ECDSA and Ed25519
+//! verification paths, an exception to "RustCrypto for everything" that
+//! issue 7 asks for). Signing never comes here.
 //!
 //! Numbers are little-endian vectors of 28-bit limbs stored in `u32`s. Why 28
-//! bits: WebAssembly's only multiply is 64×64→64, so the classic 32-bit-limb
+//! bits: WebAssembly's scalar multiply is 64×64→64, so the classic 32-bit-limb
 //! loop spends most of its time splitting products and chasing carries. A
 //! product of two 28-bit limbs fits in 56 bits, so a whole column of up to 255
 //! products sums in a `u64` with no carry handling at all, and the inner loop
@@ -16,9 +17,10 @@
 //! the Montgomery reduction column by column (product scanning).
 //!
 //! Each column is a dot product of two slices read forwards: the second
-//! factor of every product (b, or n) is kept reversed. With `u32` limbs and
-//! SIMD enabled, the compiler turns that loop into WebAssembly's widening
-//! multiply (`i64x2.extmul_low_i32x4_u`), two products per instruction.
+//! factor of every product (b, or n) is kept reversed. The wasm build (with
+//! SIMD) computes it with WebAssembly's widening multiply
+//! (`i64x2.extmul_low_i32x4_u`), two products per instruction; other
+//! targets with a plain loop.
 
 use alloc::vec;
 use alloc::vec::Vec;
@@ -133,9 +135,9 @@ impl Modulus {
     ///
     /// Each column is a [`dot`] of two slices, b reversed into the scratch
     /// space first: iterating them, rather than indexing `b[i − j]`, leaves
-    /// the inner loop without bounds checks and lets it vectorise. At
-    /// `opt-level = "z"` the iterators may stay calls; release builds compile
-    /// this crate at 3.
+    /// the inner loop without bounds checks, and in four-limb steps for SIMD.
+    /// At `opt-level = "z"` the iterators may stay calls; release builds
+    /// compile this crate at 3.
     fn mul(&self, a: &[Limb], b: &[Limb], out: &mut [Limb], scratch: &mut Scratch) {
         let (n, n_rev) = (&self.n[..], &self.n_rev[..]);
         let k = n.len();

@@ -6,7 +6,7 @@
 // 1. Random keys of several sizes and exponents, signed by node:crypto
 //    (OpenSSL): each signature verifies, and the same signature with one bit
 //    flipped, or over a changed message, does not.
-// 2. The Wycheproof RSA and P-256 files in ../shared/vectors (passed in
+// 2. The Wycheproof RSA and ECDSA files in ../shared/vectors (passed in
 //    JWT_WASM_VECTORS by `cargo xtask test`), with the rules of the Rust
 //    tests (src/alg/tests/wycheproof_rsa.rs, wycheproof_ecdsa.rs). Without
 //    the folder those cases print a SKIPPED line and pass.
