@@ -57,14 +57,6 @@ pub(crate) fn parse_object(text: &str) -> Result<Members, String> {
 pub(crate) struct RawMembers<'t>(Vec<scan::RawMember<'t>>);
 
 impl<'t> RawMembers<'t> {
-    /// The members of `text` when the quick scan accepts it, which means the
-    /// strict reader would too; `Ok(None)` when it declines, and the caller
-    /// reads `text` with [`parse_object_members`] (which words any error).
-    pub(crate) fn scan(text: &'t str) -> Result<Option<Self>, String> {
-        no_bom(text)?;
-        Ok(scan::members(text).map(Self))
-    }
-
     /// The value of member `name`, built from its text; `None` if absent.
     pub(crate) fn get(&self, name: &str) -> Option<Result<Value, String>> {
         self.raw(name).map(scan::value)
@@ -73,12 +65,33 @@ impl<'t> RawMembers<'t> {
     /// Member `name` when it is a string without escapes, which is then its
     /// text between the quotes.
     pub(crate) fn plain_str(&self, name: &str) -> Option<&'t str> {
-        let inner = self.raw(name)?.strip_prefix('"')?.strip_suffix('"')?;
-        (!inner.contains('\\')).then_some(inner)
+        scan::plain_string(self.raw(name)?)
     }
 
     fn raw(&self, name: &str) -> Option<&'t str> {
         self.0.iter().find(|(n, _)| *n == name).map(|(_, raw)| *raw)
+    }
+}
+
+/// An object's text after the strict checks: the quick scan's raw members,
+/// or, for text the scan leaves to the full reader, that reader's values of
+/// the wanted members.
+pub(crate) enum Object<'t> {
+    Raw(RawMembers<'t>),
+    Read(Map<String, Value>),
+}
+
+/// Checks `text` as [`parse_object`] does, scanning it once: the raw members
+/// when the quick scan accepts it, else the full reader's `wanted` members
+/// (or its error).
+pub(crate) fn read_object<'t>(
+    text: &'t str,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Object<'t>, String> {
+    no_bom(text)?;
+    match scan::members(text) {
+        Some(members) => Ok(Object::Raw(RawMembers(members))),
+        None => lean::read_members_full(text, wanted).map(Object::Read),
     }
 }
 

@@ -274,17 +274,12 @@ fn decode_inner(
             claims
         }
         Claims::FromText => {
-            match json::RawMembers::scan(&payload).map_err(invalid_payload)? {
-                Some(raw) => claims::validate(&raw, &parts.header, validation)?,
-                None => {
-                    let wanted = |name: &str| {
-                        claims::CHECKED.contains(&name)
-                            || validation.require.iter().any(|r| r == name)
-                    };
-                    let read =
-                        json::parse_object_members(&payload, &wanted).map_err(invalid_payload)?;
-                    claims::validate(&read, &parts.header, validation)?;
-                }
+            let wanted = |name: &str| {
+                claims::CHECKED.contains(&name) || validation.require.iter().any(|r| r == name)
+            };
+            match json::read_object(&payload, &wanted).map_err(invalid_payload)? {
+                json::Object::Raw(raw) => claims::validate(&raw, &parts.header, validation)?,
+                json::Object::Read(read) => claims::validate(&read, &parts.header, validation)?,
             }
             Map::new()
         }

@@ -16,7 +16,7 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{NOT_OBJECT, ValueSeed, duplicate, no_bom, reason, scan};
+use super::{NOT_OBJECT, Object, RawMembers, ValueSeed, duplicate, reason, scan};
 
 /// Checks `text` exactly as [`super::parse_object`] does and returns the
 /// top-level members for which `wanted(name)` is true.
@@ -24,16 +24,26 @@ pub(crate) fn parse_object_members(
     text: &str,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Map<String, Value>, String> {
-    no_bom(text)?;
-    if let Some(members) = scan::members(text) {
-        let mut kept = Map::new();
-        for (name, raw) in members {
-            if wanted(name) {
-                kept.insert(String::from(name), scan::value(raw)?);
+    match super::read_object(text, wanted)? {
+        Object::Read(members) => Ok(members),
+        Object::Raw(RawMembers(members)) => {
+            let mut kept = Map::new();
+            for (name, raw) in members {
+                if wanted(name) {
+                    kept.insert(String::from(name), scan::value(raw)?);
+                }
             }
+            Ok(kept)
         }
-        return Ok(kept);
     }
+}
+
+/// The strict reader through `serde` alone, keeping the `wanted` members:
+/// for text the quick scan declined.
+pub(super) fn read_members_full(
+    text: &str,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Map<String, Value>, String> {
     let mut de = serde_json::Deserializer::from_str(text);
     let members = de
         .deserialize_any(TopVisitor { wanted })

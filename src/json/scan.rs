@@ -47,8 +47,8 @@ pub(super) fn value(raw: &str) -> Result<Value, String> {
         b"true" => return Ok(Value::Bool(true)),
         b"false" => return Ok(Value::Bool(false)),
         b"null" => return Ok(Value::Null),
-        [b'"', inner @ .., b'"'] if !inner.contains(&b'\\') => {
-            if let Some(text) = raw.get(1..raw.len() - 1) {
+        [b'"', ..] => {
+            if let Some(text) = plain_string(raw) {
                 return Ok(Value::String(text.into()));
             }
         }
@@ -60,6 +60,13 @@ pub(super) fn value(raw: &str) -> Result<Value, String> {
         _ => {}
     }
     serde_json::from_str(raw).map_err(|e| reason(&e))
+}
+
+/// The text between the quotes of a string member's JSON text, when it has
+/// no escapes (and so is the string itself).
+pub(super) fn plain_string(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('\\')).then_some(inner)
 }
 
 /// A cursor over the text.

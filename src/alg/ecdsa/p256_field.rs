@@ -11,14 +11,17 @@
 //! the generator table in `p256_table` is computed by the compiler with this
 //! very code.
 
-use super::limbs::{geq, words_from_be};
+use super::limbs::{sub_words, words_from_be};
 
 /// An element of GF(p), fully reduced.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) struct Fe(pub(super) [u32; 8]);
 
+/// Limbs per element.
+const L: usize = 8;
+
 /// The prime p, little-endian limbs.
-const P: [u32; 8] = [
+const P: [u32; L] = [
     0xffff_ffff,
     0xffff_ffff,
     0xffff_ffff,
@@ -30,70 +33,11 @@ const P: [u32; 8] = [
 ];
 
 impl Fe {
-    pub(super) const ZERO: Self = Self([0; 8]);
-    pub(super) const ONE: Self = Self([1, 0, 0, 0, 0, 0, 0, 0]);
+    field_basics!();
 
     /// Parses 32 big-endian bytes; `None` for a value `≥ p`.
     pub(super) const fn from_be_bytes(bytes: &[u8; 32]) -> Option<Self> {
         Self::from_words(words_from_be(bytes))
-    }
-
-    /// Builds an element from limbs that are known to be `< p` (curve
-    /// constants, scalars below n < p). `None` otherwise.
-    pub(super) const fn from_words(words: [u32; 8]) -> Option<Self> {
-        if geq(&words, &P) {
-            None
-        } else {
-            Some(Self(words))
-        }
-    }
-
-    pub(super) const fn is_zero(&self) -> bool {
-        let mut any = 0;
-        unroll!(i in [0 1 2 3 4 5 6 7] {
-            any |= self.0[i];
-        });
-        any == 0
-    }
-
-    /// Limb-wise equality usable in `const` context.
-    pub(super) const fn eq(&self, other: &Self) -> bool {
-        let mut diff = 0;
-        unroll!(i in [0 1 2 3 4 5 6 7] {
-            diff |= self.0[i] ^ other.0[i];
-        });
-        diff == 0
-    }
-
-    #[inline(always)]
-    pub(super) const fn add(&self, rhs: &Self) -> Self {
-        let (sum, carry) = add_words(&self.0, &rhs.0);
-        // a + b < 2p: subtract p once when the sum reaches it (see
-        // `limbs::add_mod`, whose loops stay loops here: 6% of ES256 verify).
-        let (reduced, borrow) = sub_words(&sum, &P);
-        if carry != 0 || borrow == 0 {
-            Self(reduced)
-        } else {
-            Self(sum)
-        }
-    }
-
-    #[inline(always)]
-    pub(super) const fn sub(&self, rhs: &Self) -> Self {
-        let (diff, borrow) = sub_words(&self.0, &rhs.0);
-        if borrow != 0 {
-            Self(add_words(&diff, &P).0)
-        } else {
-            Self(diff)
-        }
-    }
-
-    pub(super) const fn neg(&self) -> Self {
-        Self::ZERO.sub(self)
-    }
-
-    pub(super) const fn double(&self) -> Self {
-        self.add(self)
     }
 
     pub(super) const fn mul(&self, rhs: &Self) -> Self {
@@ -103,17 +47,6 @@ impl Fe {
     /// Squaring: each cross product once, doubled, plus the diagonal.
     pub(super) const fn square(&self) -> Self {
         reduce(&wide_square!(8, &self.0, [0 1 2 3 4 5 6], [1 2 3 4 5 6 7], [0 1 2 3 4 5 6 7]))
-    }
-
-    /// `self^(2^n)`.
-    pub(super) const fn square_n(&self, n: u32) -> Self {
-        let mut r = *self;
-        let mut i = 0;
-        while i < n {
-            r = r.square();
-            i += 1;
-        }
-        r
     }
 
     /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
@@ -195,30 +128,4 @@ const fn reduce(c: &[u32; 16]) -> Fe {
     // Now r < 2²⁵⁶ < 2p: subtract p once if that does not borrow.
     let (reduced, borrow) = sub_words(&r, &P);
     Fe(if borrow == 0 { reduced } else { r })
-}
-
-/// `a + b` and the carry out, unrolled (see [`Fe::add`]).
-#[inline(always)]
-const fn add_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
-    let mut r = [0u32; 8];
-    let mut carry = 0u64;
-    unroll!(i in [0 1 2 3 4 5 6 7] {
-        let v = (a[i] as u64) + (b[i] as u64) + carry;
-        r[i] = v as u32;
-        carry = v >> 32;
-    });
-    (r, carry as u32)
-}
-
-/// `a − b` (wrapping) and the borrow out, unrolled.
-#[inline(always)]
-const fn sub_words(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], u32) {
-    let mut r = [0u32; 8];
-    let mut borrow = 0u64;
-    unroll!(i in [0 1 2 3 4 5 6 7] {
-        let v = (a[i] as u64).wrapping_sub(b[i] as u64).wrapping_sub(borrow);
-        r[i] = v as u32;
-        borrow = (v >> 63) & 1;
-    });
-    (r, borrow as u32)
 }
