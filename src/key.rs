@@ -96,11 +96,12 @@ pub(crate) enum EcPrivate {
 #[cfg(feature = "ecdsa")]
 #[derive(Clone)]
 pub(crate) enum EcPublic {
-    /// With the fast verification path's per-key tables
-    /// (`P256Public::from(verifying_key)`); dereferences to the RustCrypto key.
+    /// Each NIST curve with the fast verification path's per-key tables
+    /// (`P256Public::from(verifying_key)`); each dereferences to the
+    /// RustCrypto key.
     P256(crate::alg::P256Public),
-    P384(p384::ecdsa::VerifyingKey),
-    P521(p521::ecdsa::VerifyingKey),
+    P384(crate::alg::P384Public),
+    P521(crate::alg::P521Public),
     K256(k256::ecdsa::VerifyingKey),
 }
 
@@ -285,8 +286,8 @@ impl EcPrivate {
     pub(crate) fn public(&self) -> EcPublic {
         match self {
             Self::P256(k) => EcPublic::P256((*k.verifying_key()).into()),
-            Self::P384(k) => EcPublic::P384(*k.verifying_key()),
-            Self::P521(k) => EcPublic::P521(*k.verifying_key()),
+            Self::P384(k) => EcPublic::P384((*k.verifying_key()).into()),
+            Self::P521(k) => EcPublic::P521((*k.verifying_key()).into()),
             Self::K256(k) => EcPublic::K256(*k.verifying_key()),
         }
     }

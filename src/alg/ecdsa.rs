@@ -176,7 +176,6 @@ mod curve_verify;
 mod limbs;
 mod p256_field;
 mod p256_point;
-mod p256_table;
 mod p256_verify;
 mod p384_field;
 mod p384_point;
@@ -190,7 +189,9 @@ mod scalar_inverse;
 mod tests;
 mod wnaf;
 
-pub(crate) use p256_verify::P256Public;
+pub(crate) use p256_verify::Public as P256Public;
+pub(crate) use p384_verify::Public as P384Public;
+pub(crate) use p521_verify::Public as P521Public;
 
 /// Deterministic (RFC 6979) signature of `msg`, as fixed-width `r ‖ s`.
 ///
@@ -215,12 +216,11 @@ pub(super) fn sign(key: &EcPrivate, msg: &[u8]) -> Result<Vec<u8>, Error> {
 /// Verifies `sig` over `msg` with a public key.
 pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
     match key {
-        // P-256 takes the variable-time path in `p256_verify` (public data
-        // only), with the tables cached in the key.
+        // The variable-time paths (public data only), with the tables cached
+        // in the key.
         EcPublic::P256(pk) => p256_verify::verify(pk, msg, sig),
-        // P-384 and P-521 too, with a per-call table of the key.
-        EcPublic::P384(vk) => p384_verify::verify(vk, msg, sig),
-        EcPublic::P521(vk) => p521_verify::verify(vk, msg, sig),
+        EcPublic::P384(pk) => p384_verify::verify(pk, msg, sig),
+        EcPublic::P521(pk) => p521_verify::verify(pk, msg, sig),
         EcPublic::K256(vk) => verify_k256(vk, msg, sig),
     }
 }
@@ -229,8 +229,8 @@ pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
 pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bool {
     match key {
         EcPrivate::P256(sk) => p256_verify::verify_uncached(sk.verifying_key(), msg, sig),
-        EcPrivate::P384(sk) => p384_verify::verify(sk.verifying_key(), msg, sig),
-        EcPrivate::P521(sk) => p521_verify::verify(sk.verifying_key(), msg, sig),
+        EcPrivate::P384(sk) => p384_verify::verify_uncached(sk.verifying_key(), msg, sig),
+        EcPrivate::P521(sk) => p521_verify::verify_uncached(sk.verifying_key(), msg, sig),
         EcPrivate::K256(sk) => verify_k256(sk.verifying_key(), msg, sig),
     }
 }

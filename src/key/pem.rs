@@ -207,10 +207,10 @@ fn spki_public(der: &[u8]) -> Option<Material> {
             return Some(Material::EcPublic(E::P256(k.into())));
         }
         if let Ok(k) = p384::ecdsa::VerifyingKey::from_public_key_der(der) {
-            return Some(Material::EcPublic(E::P384(k)));
+            return Some(Material::EcPublic(E::P384(k.into())));
         }
         if let Ok(k) = p521::ecdsa::VerifyingKey::from_public_key_der(der) {
-            return Some(Material::EcPublic(E::P521(k)));
+            return Some(Material::EcPublic(E::P521(k.into())));
         }
         if let Ok(k) = k256::ecdsa::VerifyingKey::from_public_key_der(der) {
             return Some(Material::EcPublic(E::K256(k)));

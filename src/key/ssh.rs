@@ -100,8 +100,16 @@ fn ec_point(curve: &[u8], point: &[u8]) -> Result<Material, Error> {
                 .map_err(bad)?
                 .into(),
         ),
-        b"nistp384" => E::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(bad)?),
-        _ => E::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(bad)?),
+        b"nistp384" => E::P384(
+            p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map_err(bad)?
+                .into(),
+        ),
+        _ => E::P521(
+            p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map_err(bad)?
+                .into(),
+        ),
     }))
 }
 

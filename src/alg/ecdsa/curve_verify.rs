@@ -1,7 +1,15 @@
-//! ECDSA verification over our variable-time curve code for the curves
-//! without a per-key cache (P-384, P-521): u₁·G + u₂·Q by interleaved wNAF
-//! (Shamir's trick), one shared chain of doublings, additions from a
-//! compile-time table of G and a per-call table of Q.
+//! ECDSA verification over our variable-time curve code, the same for
+//! P-256, P-384 and P-521: u₁·G + u₂·Q by interleaved wNAF (Shamir's
+//! trick), one shared chain of doublings and additions from tables of odd
+//! multiples.
+//!
+//! A public key imported once keeps its tables ([`curve_verify`]'s
+//! `Public`): each scalar is split in four B-bit parts, u = Σ uⱼ·2ᴮʲ,
+//! against tables of 2ᴮʲ·P, so eight quarter-length terms share B doublings
+//! instead of 4·B (the doublings were most of the cost). The generator's
+//! tables are made by the compiler. Without a cache (the public half of a
+//! private key) the full-length u₂ goes against a per-call table of Q, which
+//! avoids building the 2ᴮʲ·Q tables on every call.
 //!
 //! The signature is parsed and z, u₁ = z·s⁻¹ and u₂ = r·s⁻¹ computed with
 //! the RustCrypto curve crate's own types, exactly as its `verify` does
@@ -10,26 +18,31 @@
 //! cannot drift. Ours is the point arithmetic, checked against the curve
 //! crate in `tests`.
 
-/// The verification functions for the RustCrypto curve crate `$curve`,
-/// hashing with `$Hash`, whose scalars are `$limbs` limbs or `$bytes` bytes
-/// and recode into `$digits` wNAF digits. The invoking module provides `N`,
-/// `G` (written with the `fe` made here) and the curve's `Fe`, `Affine`,
-/// `lincomb`, `odd_multiples` and `x_matches`.
+/// The verification functions and cached public key (`Public`) for the
+/// RustCrypto curve crate `$curve`, hashing with `$Hash`, whose scalars are
+/// `$limbs` limbs or `$bytes` bytes and split in four parts of `$part_bits`
+/// bits (a quarter of n's bit length, rounded up). The invoking module
+/// provides `N`, `G` (written with the `fe` made here), `invert` for the
+/// scalar s⁻¹, and the curve's `Fe`, `Affine`, `lincomb`, `odd_multiples`,
+/// `quarter_tables` and `x_matches`.
 macro_rules! curve_verify {
-    ($curve:ident, $Hash:ty, $limbs:literal, $bytes:literal, $digits:literal) => {
-        /// The wNAF window widths: G's table is made once by the compiler,
-        /// Q's on every call.
-        const G_WINDOW: u32 = 7;
-        const G_ENTRIES: usize = 1 << (G_WINDOW - 2);
-        const Q_WINDOW: u32 = 5;
-        const Q_ENTRIES: usize = 1 << (Q_WINDOW - 2);
+    ($curve:ident, $Hash:ty, $limbs:literal, $bytes:literal, $part_bits:literal) => {
+        /// The wNAF window width of the generator's and a cached key's tables.
+        pub(super) const WINDOW: u32 = 6;
+        const ENTRIES: usize = 1 << (WINDOW - 2);
+        /// The same for a per-call table, which is built on every call.
+        const WINDOW_UNCACHED: u32 = 5;
+        const ENTRIES_UNCACHED: usize = 1 << (WINDOW_UNCACHED - 2);
+        /// wNAF digits of a scalar: recoding can carry one past the top bit.
+        const DIGITS: usize = 32 * $limbs + 1;
 
-        /// `G_TABLE[i] = (2i + 1)·G`, computed by the compiler.
-        const G_TABLE: [Affine; G_ENTRIES] = match odd_multiples::<G_ENTRIES>(&G) {
-            Some(table) => table,
-            // A compile-time error, never a run-time panic.
-            None => panic!("a generator table has a point at infinity"),
-        };
+        /// `G_TABLES[j][i] = (2i + 1)·2ᴮʲ·G`, computed by the compiler.
+        pub(super) const G_TABLES: [[Affine; ENTRIES]; 4] =
+            match quarter_tables::<ENTRIES>(&G, $part_bits) {
+                Some(tables) => tables,
+                // A compile-time error, never a run-time panic.
+                None => panic!("a generator table has a point at infinity"),
+            };
 
         /// A curve constant below p, at compile time.
         const fn fe(words: [u32; $limbs]) -> Fe {
@@ -39,20 +52,96 @@ macro_rules! curve_verify {
             }
         }
 
-        /// Verifies the raw `r ‖ s` signature `sig` over `msg`.
-        pub(super) fn verify(key: &$curve::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+        /// A public key with its verification tables, built once on import.
+        /// Dereferences to the RustCrypto key for everything else (export,
+        /// JWK, …).
+        #[derive(Clone, Debug)]
+        pub(crate) struct Public {
+            key: $curve::ecdsa::VerifyingKey,
+            /// `Q_j, 3Q_j, …` for Q_j = 2ᴮʲ·Q. `None` only if the key's
+            /// coordinates could not be read, which a valid `VerifyingKey`
+            /// rules out; verification then falls back to RustCrypto.
+            tables: Option<alloc::sync::Arc<[[Affine; ENTRIES]; 4]>>,
+        }
+
+        impl From<$curve::ecdsa::VerifyingKey> for Public {
+            fn from(key: $curve::ecdsa::VerifyingKey) -> Self {
+                let tables = affine_of(&key)
+                    .and_then(|q| quarter_tables(&q, $part_bits))
+                    .map(alloc::sync::Arc::new);
+                Self { key, tables }
+            }
+        }
+
+        impl core::ops::Deref for Public {
+            type Target = $curve::ecdsa::VerifyingKey;
+            fn deref(&self) -> &Self::Target {
+                &self.key
+            }
+        }
+
+        /// Verifies the raw `r ‖ s` signature `sig` over `msg` with a cached
+        /// key.
+        pub(crate) fn verify(key: &Public, msg: &[u8], sig: &[u8]) -> bool {
+            let Some(tables) = &key.tables else {
+                return verify_rustcrypto(&key.key, msg, sig);
+            };
+            let Some((r, u1, u2)) = scalars(msg, sig) else {
+                return false;
+            };
+            let [a0, a1, a2, a3] = quarters(&u1);
+            let [b0, b1, b2, b3] = quarters(&u2);
+            let [g0, g1, g2, g3] = &G_TABLES;
+            let [q0, q1, q2, q3] = &**tables;
+            let sum = lincomb(&[
+                (digits(&a0, WINDOW), g0),
+                (digits(&a1, WINDOW), g1),
+                (digits(&a2, WINDOW), g2),
+                (digits(&a3, WINDOW), g3),
+                (digits(&b0, WINDOW), q0),
+                (digits(&b1, WINDOW), q1),
+                (digits(&b2, WINDOW), q2),
+                (digits(&b3, WINDOW), q3),
+            ]);
+            sum.is_some_and(|sum| x_matches(&sum, &r, &N))
+        }
+
+        /// Verifies with a key that has no cached tables (the public half of
+        /// a private key): full-length scalars and a per-call table of Q.
+        pub(crate) fn verify_uncached(
+            key: &$curve::ecdsa::VerifyingKey,
+            msg: &[u8],
+            sig: &[u8],
+        ) -> bool {
             // The signature first: a malformed one costs no table.
             let Some((r, u1, u2)) = scalars(msg, sig) else {
                 return false;
             };
-            let Some(q) = affine_of(key).and_then(|q| odd_multiples::<Q_ENTRIES>(&q)) else {
+            let Some(q) = affine_of(key).and_then(|q| odd_multiples::<ENTRIES_UNCACHED>(&q)) else {
                 return verify_rustcrypto(key, msg, sig);
             };
             let sum = lincomb(&[
-                (digits(&u1, G_WINDOW), &G_TABLE[..]),
-                (digits(&u2, Q_WINDOW), &q[..]),
+                (digits(&u1, WINDOW), &G_TABLES[0]),
+                (digits(&u2, WINDOW_UNCACHED), &q),
             ]);
             sum.is_some_and(|sum| x_matches(&sum, &r, &N))
+        }
+
+        /// Both paths, with the key's cached tables and without, which must
+        /// agree; the tests check the verdict against the curve crate.
+        #[cfg(test)]
+        pub(super) fn verify_both(
+            key: &$curve::ecdsa::VerifyingKey,
+            msg: &[u8],
+            sig: &[u8],
+        ) -> bool {
+            let cached = verify(&Public::from(*key), msg, sig);
+            assert_eq!(
+                cached,
+                verify_uncached(key, msg, sig),
+                "msg {msg:?} sig {sig:?}"
+            );
+            cached
         }
 
         fn verify_rustcrypto(key: &$curve::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
@@ -86,7 +175,7 @@ macro_rules! curve_verify {
             let pad = field.len().checked_sub(digest.len())?;
             field.get_mut(pad..)?.copy_from_slice(&digest);
             let z = <$curve::Scalar as Reduce<$curve::FieldBytes>>::reduce(&field);
-            let s_inv = Option::<$curve::Scalar>::from(s.invert_vartime())?;
+            let s_inv = invert(&s)?;
             Some((words(&r), words(&(z * s_inv)), words(&(*r * s_inv))))
         }
 
@@ -95,8 +184,13 @@ macro_rules! curve_verify {
             super::limbs::words_from_be::<$limbs, $bytes>(&k.to_repr().into())
         }
 
-        /// The wNAF digits of a scalar.
-        fn digits(k: &[u32; $limbs], w: u32) -> [i8; $digits] {
+        /// The four `$part_bits`-bit parts of `k`, least significant first.
+        fn quarters(k: &[u32; $limbs]) -> [[u32; $limbs]; 4] {
+            core::array::from_fn(|j| super::limbs::bit_range(k, j * $part_bits, $part_bits))
+        }
+
+        /// The wNAF digits of a scalar (or part).
+        fn digits(k: &[u32; $limbs], w: u32) -> [i8; DIGITS] {
             super::wnaf::recode(k, w)
         }
     };

@@ -81,3 +81,22 @@ pub(super) const fn sub_mod<const N: usize>(a: &[u32; N], b: &[u32; N], m: &[u32
         diff
     }
 }
+
+/// Bits `start‥start + len` of `k` as a number of the same width (for
+/// splitting a scalar into parts).
+pub(super) fn bit_range<const N: usize>(k: &[u32; N], start: usize, len: usize) -> [u32; N] {
+    let (first, shift) = (start / 32, start % 32);
+    let limb = |i: usize| k.get(i).copied().unwrap_or(0);
+    core::array::from_fn(|i| {
+        let word = if shift == 0 {
+            limb(first + i)
+        } else {
+            (limb(first + i) >> shift) | (limb(first + i + 1) << (32 - shift))
+        };
+        match len.saturating_sub(32 * i) {
+            0 => 0,
+            kept @ 1..32 => word & ((1 << kept) - 1),
+            _ => word,
+        }
+    })
+}

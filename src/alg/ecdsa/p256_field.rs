@@ -8,7 +8,7 @@
 //! limbs match wasm's native 32×32→64 multiply; the 512-bit product is folded
 //! back with the NIST/Solinas identity for this prime, which needs only
 //! additions and subtractions of product words. Everything is `const fn` so
-//! the generator table in `p256_table` is computed by the compiler with this
+//! the generator tables (`curve_verify`) are computed by the compiler with this
 //! very code.
 
 use super::limbs::{sub_words, words_from_be};

@@ -2,7 +2,7 @@
 //! [`super::curve_verify`]).
 
 use super::p521_field::Fe;
-use super::p521_point::{Affine, lincomb, odd_multiples, x_matches};
+use super::p521_point::{Affine, lincomb, odd_multiples, quarter_tables, x_matches};
 
 /// The group order n, little-endian limbs.
 pub(super) const N: [u32; 17] = [
@@ -67,4 +67,9 @@ pub(super) const G: Affine = Affine {
     ]),
 };
 
-super::curve_verify::curve_verify!(p521, sha2::Sha512, 17, 66, 545);
+/// s⁻¹ (a small part of a verification here, so RustCrypto's own).
+fn invert(s: &p521::Scalar) -> Option<p521::Scalar> {
+    s.invert_vartime().into()
+}
+
+super::curve_verify::curve_verify!(p521, sha2::Sha512, 17, 66, 131);

@@ -157,6 +157,54 @@ macro_rules! curve_points {
             Some(jac)
         }
 
+        /// The odd-multiple tables of p, 2ᴮ·p, 2²ᴮ·p and 2³ᴮ·p for B =
+        /// `part_bits`, against which a scalar split in four B-bit parts needs
+        /// only B doublings. `None` if one of them meets the point at infinity
+        /// (impossible for a point of prime order n). Five field inversions in
+        /// all: one for the four bases and their doubles, one per table.
+        pub(super) const fn quarter_tables<const N: usize>(
+            p: &Affine,
+            part_bits: u32,
+        ) -> Option<[[Affine; N]; 4]> {
+            let mut bases = [Jacobian::INFINITY; 8];
+            let mut base = Jacobian::from_affine(p);
+            let mut j = 0;
+            while j < 4 {
+                bases[2 * j] = base;
+                bases[2 * j + 1] = base.double();
+                if j < 3 {
+                    let mut i = 0;
+                    while i < part_bits {
+                        base = base.double();
+                        i += 1;
+                    }
+                }
+                j += 1;
+            }
+            let bases = match normalize(&bases) {
+                Some(b) => b,
+                None => return None,
+            };
+            let zero = Affine {
+                x: $Fe::ZERO,
+                y: $Fe::ZERO,
+            };
+            let mut tables = [[zero; N]; 4];
+            let mut j = 0;
+            while j < 4 {
+                let jac = match odd_multiples_jacobian::<N>(&bases[2 * j], &bases[2 * j + 1]) {
+                    Some(jac) => jac,
+                    None => return None,
+                };
+                tables[j] = match normalize(&jac) {
+                    Some(t) => t,
+                    None => return None,
+                };
+                j += 1;
+            }
+            Some(tables)
+        }
+
         /// The affine forms of `N` points with a single field inversion
         /// (Montgomery's batch trick); `None` if one is the point at infinity.
         pub(super) const fn normalize<const N: usize>(jac: &[Jacobian; N]) -> Option<[Affine; N]> {

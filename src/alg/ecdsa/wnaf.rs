@@ -3,10 +3,6 @@
 //! positions apart, so a scalar multiplication costs one table addition per
 //! w + 1 bits instead of one per bit. Variable time; public scalars only.
 
-/// Digits of a P-256 scalar: 257, since recoding can carry one bit past the
-/// top.
-pub(super) const DIGITS: usize = 257;
-
 /// The width-`w` NAF of the little-endian `k` (`L` limbs), least significant
 /// digit first (`2 ≤ w ≤ 8`), in `D = 32·L + 1` digits.
 pub(super) fn recode<const L: usize, const D: usize>(k: &[u32; L], w: u32) -> [i8; D] {

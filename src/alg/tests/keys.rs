@@ -45,12 +45,7 @@ fn ec_private(curve: Curve) -> EcPrivate {
 
 /// The public half of an EC signing key.
 pub(super) fn ec_public(key: &EcPrivate) -> EcPublic {
-    match key {
-        EcPrivate::P256(k) => EcPublic::P256((*k.verifying_key()).into()),
-        EcPrivate::P384(k) => EcPublic::P384(*k.verifying_key()),
-        EcPrivate::P521(k) => EcPublic::P521(*k.verifying_key()),
-        EcPrivate::K256(k) => EcPublic::K256(*k.verifying_key()),
-    }
+    key.public()
 }
 
 /// A private key (or HMAC secret) of `family`, and its public half when the

@@ -137,7 +137,7 @@ fn rfc7515_a4_es512_verifies() {
         "ADSmRA43Z1DSNx_RvcLI87cdL07l6jQyyBXMoxVg_l2Th-x3S1WDhjDly79ajL4Kkd0AZMaZmh9ubmf63e3kyMj2",
     );
     let vk = p521::ecdsa::VerifyingKey::from_sec1_bytes(&sec1).unwrap();
-    let public = Key::new(Material::EcPublic(EcPublic::P521(vk)));
+    let public = Key::new(Material::EcPublic(EcPublic::P521(vk.into())));
     // Payload "Payload" (A.4.1).
     let input = signing_input("eyJhbGciOiJFUzUxMiJ9", "UGF5bG9hZA");
     let sig = b64url(concat!(

@@ -13,8 +13,16 @@ fn public_key(curve: Curve, sec1: &[u8]) -> Option<Key> {
                 .ok()?
                 .into(),
         ),
-        Curve::P384 => EcPublic::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
-        Curve::P521 => EcPublic::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+        Curve::P384 => EcPublic::P384(
+            p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .ok()?
+                .into(),
+        ),
+        Curve::P521 => EcPublic::P521(
+            p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .ok()?
+                .into(),
+        ),
         Curve::Secp256k1 => EcPublic::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
     };
     Some(Key::new(Material::EcPublic(key)))

@@ -5,27 +5,14 @@
 use alloc::vec::Vec;
 
 use p256::Scalar;
-use p256::ecdsa::VerifyingKey;
 use p256::elliptic_curve::PrimeField;
 
 use super::super::limbs::{add_words, words_from_be};
 use super::super::p256_field::Fe;
 use super::super::p256_point::Jacobian;
 use super::super::p256_point::x_matches;
-use super::super::p256_verify::{N as N_WORDS, P256Public, verify, verify_uncached};
+use super::super::p256_verify::N as N_WORDS;
 use super::field::Rng;
-
-/// Both P-256 paths, with the key's cached split tables and without, which
-/// must agree; `nist` checks the verdict against `p256`.
-pub(super) fn verify_both(vk: &VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    let cached = verify(&P256Public::from(*vk), msg, sig);
-    assert_eq!(
-        cached,
-        verify_uncached(vk, msg, sig),
-        "msg {msg:?} sig {sig:?}"
-    );
-    cached
-}
 
 /// x(R) in [n, p) is the case where r = x(R) − n (≈ 2⁻¹²⁸ of random
 /// points, so it cannot be searched for; Wycheproof's "k*G has a large

@@ -8,7 +8,7 @@ use p256::{ProjectivePoint, Scalar};
 use super::super::limbs::words_from_be;
 use super::super::p256_field::Fe;
 use super::super::p256_point::{Affine, Jacobian, odd_multiples};
-use super::super::p256_table::{G, G_TABLES};
+use super::super::p256_verify::{G, G_TABLES};
 use super::super::wnaf;
 use super::field::Rng;
 
@@ -116,7 +116,7 @@ fn wnaf_recoding_is_exact_and_sparse() {
             continue;
         };
         for w in [5u32, 6, 7] {
-            let digits = wnaf::recode::<8, { wnaf::DIGITS }>(&words_from_be(bytes), w);
+            let digits = wnaf::recode::<8, 257>(&words_from_be(bytes), w);
             assert_eq!(value_of(&digits), k, "w = {w}");
             let mut last: Option<usize> = None;
             for (i, &d) in digits.iter().enumerate().filter(|(_, d)| **d != 0) {
@@ -129,19 +129,19 @@ fn wnaf_recoding_is_exact_and_sparse() {
         }
     }
     // 2²⁵⁶ − 1 carries into the 257th digit.
-    let digits = wnaf::recode::<8, { wnaf::DIGITS }>(&[u32::MAX; 8], 5);
+    let digits = wnaf::recode::<8, 257>(&[u32::MAX; 8], 5);
     assert_eq!(digits[256], 1);
 }
 
 #[test]
 fn key_tables_match_p256_and_refuse_infinity() {
     use super::super::p256_point::normalize;
-    use super::super::p256_table::quarter_tables;
+    use super::super::p256_point::quarter_tables;
     let mut rng = Rng(23);
     for _ in 0..3 {
         let k = Scalar::from_repr(rng.bytes32().into()).unwrap_or(Scalar::ONE);
         let mut base = ProjectivePoint::GENERATOR * k;
-        let tables = quarter_tables::<16>(&affine_of(&base)).unwrap();
+        let tables = quarter_tables::<16>(&affine_of(&base), 64).unwrap();
         for table in &tables {
             for (i, entry) in table.iter().enumerate() {
                 assert_eq!(*entry, affine_of(&(base * scalar(2 * i as u64 + 1))));
