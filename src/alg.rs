@@ -21,6 +21,8 @@ mod eddsa;
 pub(crate) use eddsa::{Ed25519Private, Ed25519Public};
 #[cfg(feature = "hmac")]
 mod hmac;
+#[cfg(any(feature = "ecdsa", feature = "eddsa"))]
+mod lazy;
 #[cfg(feature = "hmac")]
 pub(crate) use hmac::Secret;
 #[cfg(feature = "rsa")]

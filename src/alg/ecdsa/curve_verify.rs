@@ -3,13 +3,16 @@
 //! trick), one shared chain of doublings and additions from tables of odd
 //! multiples.
 //!
-//! A public key imported once keeps its tables ([`curve_verify`]'s
-//! `Public`): each scalar is split in four B-bit parts, u = Σ uⱼ·2ᴮʲ,
-//! against tables of 2ᴮʲ·P, so eight quarter-length terms share B doublings
-//! instead of 4·B (the doublings were most of the cost). The generator's
-//! tables are made by the compiler. Without a cache (the public half of a
-//! private key) the full-length u₂ goes against a per-call table of Q, which
-//! avoids building the 2ᴮʲ·Q tables on every call.
+//! A public key that verifies more than once keeps tables
+//! ([`curve_verify`]'s `Public`): each scalar is split in four B-bit parts,
+//! u = Σ uⱼ·2ᴮʲ, against tables of 2ᴮʲ·P, so eight quarter-length terms
+//! share B doublings instead of 4·B (the doublings were most of the cost).
+//! The generator's tables are made by the compiler. A key's tables cost about
+//! two and a half verifications and halve each one, so they are built on its
+//! second verification (`super::super::lazy`): importing a key stays cheap
+//! (decoding with a JWK object imports it on every call). Before
+//! that, without `std`, and for the public half of a private key, the
+//! full-length u₂ goes against a per-call table of Q.
 //!
 //! The signature is parsed and z, u₁ = z·s⁻¹ and u₂ = r·s⁻¹ computed with
 //! the RustCrypto curve crate's own types, exactly as its `verify` does
@@ -52,25 +55,44 @@ macro_rules! curve_verify {
             }
         }
 
-        /// A public key with its verification tables, built once on import.
-        /// Dereferences to the RustCrypto key for everything else (export,
-        /// JWK, …).
-        #[derive(Clone, Debug)]
+        /// The verifications a key does before its tables are built.
+        const TABLES_AFTER: u32 = 1;
+
+        /// `Q_j, 3Q_j, …` for Q_j = 2ᴮʲ·Q.
+        type Tables = [[Affine; ENTRIES]; 4];
+
+        /// A public key with its verification tables, built on its second
+        /// verification. Dereferences to the RustCrypto key for everything
+        /// else (export, JWK, …).
+        #[derive(Clone)]
         pub(crate) struct Public {
             key: $curve::ecdsa::VerifyingKey,
-            /// `Q_j, 3Q_j, …` for Q_j = 2ᴮʲ·Q. `None` only if the key's
+            /// Shared with the key's clones. `None` inside only if the key's
             /// coordinates could not be read, which a valid `VerifyingKey`
-            /// rules out; verification then falls back to RustCrypto.
-            tables: Option<alloc::sync::Arc<[[Affine; ENTRIES]; 4]>>,
+            /// rules out; verification then takes the per-call path.
+            tables: alloc::sync::Arc<super::super::lazy::Lazy<Option<Tables>>>,
         }
 
         impl From<$curve::ecdsa::VerifyingKey> for Public {
             fn from(key: $curve::ecdsa::VerifyingKey) -> Self {
-                let tables = affine_of(&key)
-                    .and_then(|q| quarter_tables(&q, $part_bits))
-                    .map(alloc::sync::Arc::new);
-                Self { key, tables }
+                Self {
+                    key,
+                    tables: alloc::sync::Arc::default(),
+                }
             }
+        }
+
+        impl Public {
+            /// Whether the key's tables have been built.
+            #[cfg(test)]
+            pub(super) fn has_tables(&self) -> bool {
+                self.tables.is_built()
+            }
+        }
+
+        /// The key's tables.
+        fn tables(key: &$curve::ecdsa::VerifyingKey) -> Option<Tables> {
+            affine_of(key).and_then(|q| quarter_tables(&q, $part_bits))
         }
 
         impl core::ops::Deref for Public {
@@ -80,19 +102,24 @@ macro_rules! curve_verify {
             }
         }
 
-        /// Verifies the raw `r ‖ s` signature `sig` over `msg` with a cached
-        /// key.
+        /// Verifies the raw `r ‖ s` signature `sig` over `msg` with a public
+        /// key, over its tables once they are built.
         pub(crate) fn verify(key: &Public, msg: &[u8], sig: &[u8]) -> bool {
-            let Some(tables) = &key.tables else {
-                return verify_rustcrypto(&key.key, msg, sig);
-            };
+            match key.tables.get_after(TABLES_AFTER, || tables(&key.key)) {
+                Some(Some(tables)) => verify_cached(tables, msg, sig),
+                _ => verify_uncached(&key.key, msg, sig),
+            }
+        }
+
+        /// Verifies over a key's tables.
+        fn verify_cached(tables: &Tables, msg: &[u8], sig: &[u8]) -> bool {
             let Some((r, u1, u2)) = scalars(msg, sig) else {
                 return false;
             };
             let [a0, a1, a2, a3] = quarters(&u1);
             let [b0, b1, b2, b3] = quarters(&u2);
             let [g0, g1, g2, g3] = &G_TABLES;
-            let [q0, q1, q2, q3] = &**tables;
+            let [q0, q1, q2, q3] = tables;
             let sum = lincomb(&[
                 (digits(&a0, WINDOW), g0),
                 (digits(&a1, WINDOW), g1),
@@ -127,15 +154,18 @@ macro_rules! curve_verify {
             sum.is_some_and(|sum| x_matches(&sum, &r, &N))
         }
 
-        /// Both paths, with the key's cached tables and without, which must
-        /// agree; the tests check the verdict against the curve crate.
+        /// Both paths, over the key's tables and without, which must agree;
+        /// the tests check the verdict against the curve crate.
         #[cfg(test)]
         pub(super) fn verify_both(
             key: &$curve::ecdsa::VerifyingKey,
             msg: &[u8],
             sig: &[u8],
         ) -> bool {
-            let cached = verify(&Public::from(*key), msg, sig);
+            let Some(tables) = tables(key) else {
+                panic!("no tables for a valid key");
+            };
+            let cached = verify_cached(&tables, msg, sig);
             assert_eq!(
                 cached,
                 verify_uncached(key, msg, sig),

@@ -76,7 +76,6 @@ pub(super) fn verify_with(
         Multiplier::PerCall(minus_a) => {
             EdwardsPoint::vartime_double_scalar_mul_basepoint(&k, minus_a, &s)
         }
-        #[cfg(feature = "std")]
         Multiplier::Cached(tables) => {
             use curve25519_dalek::traits::VartimePrecomputedMultiscalarMul;
             tables.vartime_multiscalar_mul([s, k])

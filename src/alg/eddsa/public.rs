@@ -7,31 +7,21 @@
 //! but building them (128 field inversions) costs about ten verifications,
 //! repaid only after ~50: a key imported for one or two tokens must not pay
 //! that (it would make importing an Ed25519 key ~70× slower). So
-//! the tables are built lazily, once a key (and its clones) has verified
-//! `TABLES_AFTER` signatures; until then, and without `std` (no `OnceLock`),
-//! verification uses ed25519-dalek's per-call width-5 tables.
+//! the tables are built lazily (`super::super::lazy`), once a key (and its
+//! clones) has verified `TABLES_AFTER` signatures; until then, and without
+//! `std`, verification uses ed25519-dalek's per-call width-5 tables.
 
-#[cfg(feature = "std")]
 use alloc::sync::Arc;
 use core::ops::Deref;
 
 use curve25519_dalek::edwards::EdwardsPoint;
+use curve25519_dalek::edwards::VartimeEdwardsPrecomputation;
 use ed25519_dalek::VerifyingKey;
 
-#[cfg(feature = "std")]
-use curve25519_dalek::edwards::VartimeEdwardsPrecomputation;
+use super::super::lazy::Lazy;
 
 /// How many verifications a key does before its tables are built.
-#[cfg(feature = "std")]
 const TABLES_AFTER: u32 = 32;
-
-/// The tables shared by a key and its clones, built on demand.
-#[cfg(feature = "std")]
-#[derive(Default)]
-struct Lazy {
-    uses: core::sync::atomic::AtomicU32,
-    tables: std::sync::OnceLock<VartimeEdwardsPrecomputation>,
-}
 
 /// An Ed25519 public key and what makes its verification fast.
 ///
@@ -43,8 +33,8 @@ pub(crate) struct Ed25519Public {
     /// `−A`; `None` for a small-order (weak) key, which verifies nothing
     /// (as with `verify_strict`).
     minus_a: Option<EdwardsPoint>,
-    #[cfg(feature = "std")]
-    lazy: Arc<Lazy>,
+    /// The tables for `[B, −A]`, shared with the key's clones.
+    tables: Arc<Lazy<VartimeEdwardsPrecomputation>>,
 }
 
 /// How `[s]B − [k]A` is computed for one verification.
@@ -52,7 +42,6 @@ pub(super) enum Multiplier<'a> {
     /// ed25519-dalek's double-base multiplication (tables built per call).
     PerCall(&'a EdwardsPoint),
     /// One multiplication over the key's cached tables for `[B, −A]`.
-    #[cfg(feature = "std")]
     Cached(&'a VartimeEdwardsPrecomputation),
 }
 
@@ -61,27 +50,18 @@ impl Ed25519Public {
     /// verifies nothing. Counts the use and builds the tables when due.
     pub(super) fn multiplier(&self) -> Option<Multiplier<'_>> {
         let minus_a = self.minus_a.as_ref()?;
-        #[cfg(feature = "std")]
-        {
-            use core::sync::atomic::Ordering::Relaxed;
-            if let Some(tables) = self.lazy.tables.get() {
-                return Some(Multiplier::Cached(tables));
-            }
-            if self.lazy.uses.fetch_add(1, Relaxed) >= TABLES_AFTER {
-                return Some(Multiplier::Cached(self.tables(minus_a)));
-            }
-        }
-        Some(Multiplier::PerCall(minus_a))
+        Some(
+            match self.tables.get_after(TABLES_AFTER, || tables(minus_a)) {
+                Some(tables) => Multiplier::Cached(tables),
+                None => Multiplier::PerCall(minus_a),
+            },
+        )
     }
 
     /// The key's tables, built now if they are not yet.
-    #[cfg(feature = "std")]
+    #[cfg(all(test, feature = "std"))]
     pub(super) fn tables(&self, minus_a: &EdwardsPoint) -> &VartimeEdwardsPrecomputation {
-        use curve25519_dalek::traits::VartimePrecomputedMultiscalarMul;
-        self.lazy.tables.get_or_init(|| {
-            let b = curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
-            VartimeEdwardsPrecomputation::new([b, *minus_a])
-        })
+        self.tables.force(|| tables(minus_a))
     }
 
     /// `−A`, or `None` for a key that verifies nothing (tests only).
@@ -91,6 +71,13 @@ impl Ed25519Public {
     }
 }
 
+/// The wide tables for `[B, −A]`.
+fn tables(minus_a: &EdwardsPoint) -> VartimeEdwardsPrecomputation {
+    use curve25519_dalek::traits::VartimePrecomputedMultiscalarMul;
+    let b = curve25519_dalek::constants::ED25519_BASEPOINT_POINT;
+    VartimeEdwardsPrecomputation::new([b, *minus_a])
+}
+
 impl From<VerifyingKey> for Ed25519Public {
     fn from(key: VerifyingKey) -> Self {
         let a = key.to_edwards();
@@ -98,8 +85,7 @@ impl From<VerifyingKey> for Ed25519Public {
         Self {
             key,
             minus_a,
-            #[cfg(feature = "std")]
-            lazy: Arc::default(),
+            tables: Arc::default(),
         }
     }
 }

@@ -8,7 +8,7 @@
 /// verify function and field module, and a crypto-bigint type wide enough
 /// for its field.
 macro_rules! curve_tests {
-    ($curve:ident, $Hash:ty, $bytes:literal, $verify:path, $field:ident,
+    ($curve:ident, $Hash:ty, $bytes:literal, $fast:ident, $field:ident,
      $Big:ident, $big_bytes:literal, $p_hex:literal, $top_bit:literal, $seed:literal) => {
         use alloc::vec::Vec;
 
@@ -19,6 +19,7 @@ macro_rules! curve_tests {
         use $curve::elliptic_curve::ops::Reduce;
         use $curve::{FieldBytes, Scalar};
 
+        use super::super::super::$fast;
         use super::super::field::Rng;
 
         #[derive(Default)]
@@ -29,7 +30,7 @@ macro_rules! curve_tests {
 
         impl Tally {
             fn check(&mut self, vk: &VerifyingKey, msg: &[u8], sig: &[u8]) {
-                let fast = $verify(vk, msg, sig);
+                let fast = $fast::verify_both(vk, msg, sig);
                 let reference =
                     Signature::from_slice(sig).is_ok_and(|s| vk.verify(msg, &s).is_ok());
                 assert_eq!(fast, reference, "msg {msg:?} sig {sig:?}");
@@ -81,6 +82,28 @@ macro_rules! curve_tests {
                 [0xff; $bytes],
             ]
             .to_vec()
+        }
+
+        #[test]
+        fn a_public_key_builds_its_tables_on_its_second_verification() {
+            let mut rng = Rng($seed + 1);
+            let sk = signing_key(&mut rng);
+            let public = $fast::Public::from(*sk.verifying_key());
+            let clone = public.clone();
+            let msg = random_bytes(&mut rng);
+            let sig = Signature::to_bytes(&sk.sign(&msg));
+            let mut bad = sig.clone();
+            bad[0] ^= 1;
+            assert!($fast::verify(&public, &msg, &sig));
+            assert!(
+                !public.has_tables(),
+                "the first verification builds nothing"
+            );
+            // The second, through a clone, builds the tables both share.
+            assert!(!$fast::verify(&clone, &msg, &bad));
+            assert_eq!(public.has_tables(), cfg!(feature = "std"));
+            assert!($fast::verify(&public, &msg, &sig));
+            assert!(!$fast::verify(&public, &msg, &bad));
         }
 
         #[test]
@@ -285,7 +308,7 @@ mod p256 {
         p256,
         sha2::Sha256,
         32,
-        super::super::super::p256_verify::verify_both,
+        p256_verify,
         p256_field,
         U256,
         32,
@@ -300,7 +323,7 @@ mod p384 {
         p384,
         sha2::Sha384,
         48,
-        super::super::super::p384_verify::verify_both,
+        p384_verify,
         p384_field,
         U384,
         48,
@@ -315,7 +338,7 @@ mod p521 {
         p521,
         sha2::Sha512,
         66,
-        super::super::super::p521_verify::verify_both,
+        p521_verify,
         p521_field,
         U576,
         72,
