@@ -14,7 +14,7 @@ use crate::key::{Key, Material};
 #[cfg(feature = "ecdsa")]
 mod ecdsa;
 #[cfg(feature = "ecdsa")]
-pub(crate) use ecdsa::{P256Public, P384Public, P521Public};
+pub(crate) use ecdsa::{K256Public, P256Public, P384Public, P521Public};
 #[cfg(feature = "eddsa")]
 mod eddsa;
 #[cfg(feature = "eddsa")]

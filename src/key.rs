@@ -96,13 +96,13 @@ pub(crate) enum EcPrivate {
 #[cfg(feature = "ecdsa")]
 #[derive(Clone)]
 pub(crate) enum EcPublic {
-    /// Each NIST curve with the fast verification path's per-key tables
+    /// Each curve with the fast verification path's per-key tables
     /// (`P256Public::from(verifying_key)`); each dereferences to the
     /// RustCrypto key.
     P256(crate::alg::P256Public),
     P384(crate::alg::P384Public),
     P521(crate::alg::P521Public),
-    K256(k256::ecdsa::VerifyingKey),
+    K256(crate::alg::K256Public),
 }
 
 impl Key {
@@ -288,7 +288,7 @@ impl EcPrivate {
             Self::P256(k) => EcPublic::P256((*k.verifying_key()).into()),
             Self::P384(k) => EcPublic::P384((*k.verifying_key()).into()),
             Self::P521(k) => EcPublic::P521((*k.verifying_key()).into()),
-            Self::K256(k) => EcPublic::K256(*k.verifying_key()),
+            Self::K256(k) => EcPublic::K256((*k.verifying_key()).into()),
         }
     }
 }

@@ -11,17 +11,17 @@
 //! High-S signatures are valid ECDSA and are accepted (RFC 7515 Appendix A.3
 //! itself has one); JWS has no low-S rule.
 //!
-//! `ES256`, `ES384` and `ES512` verification run on our variable-time code
-//! (`p256_verify`, `p384_verify`, `p521_verify` and the modules beside
-//! them), where the project departs from RustCrypto as issue 7 asks (like
-//! RSA and Ed25519 verification): it only ever sees public data (key,
-//! message, signature), and its tests check it against the curve crates'
-//! own `verify` on random, tampered and edge inputs. Signing, and
-//! secp256k1, stay on RustCrypto.
+//! Verification runs on our variable-time code (`curve_verify` over
+//! `p256_verify`, `p384_verify`, `p521_verify`, `k256_verify` and the
+//! modules beside them), where the project departs from RustCrypto as issue
+//! 7 asks (like RSA and Ed25519 verification): it only ever sees public data
+//! (key, message, signature), and its tests check it against the curve
+//! crates' own `verify` on random, tampered and edge inputs. Signing stays on
+//! RustCrypto.
 
 use alloc::vec::Vec;
 
-use signature::{Signer, Verifier};
+use signature::Signer;
 
 use crate::error::{Error, err};
 use crate::key::{EcPrivate, EcPublic};
@@ -173,6 +173,9 @@ macro_rules! field_basics {
 }
 
 mod curve_verify;
+mod k256_field;
+mod k256_point;
+mod k256_verify;
 mod limbs;
 mod p256_field;
 mod p256_point;
@@ -189,6 +192,7 @@ mod scalar_inverse;
 mod tests;
 mod wnaf;
 
+pub(crate) use k256_verify::Public as K256Public;
 pub(crate) use p256_verify::Public as P256Public;
 pub(crate) use p384_verify::Public as P384Public;
 pub(crate) use p521_verify::Public as P521Public;
@@ -221,7 +225,7 @@ pub(super) fn verify(key: &EcPublic, msg: &[u8], sig: &[u8]) -> bool {
         EcPublic::P256(pk) => p256_verify::verify(pk, msg, sig),
         EcPublic::P384(pk) => p384_verify::verify(pk, msg, sig),
         EcPublic::P521(pk) => p521_verify::verify(pk, msg, sig),
-        EcPublic::K256(vk) => verify_k256(vk, msg, sig),
+        EcPublic::K256(pk) => k256_verify::verify(pk, msg, sig),
     }
 }
 
@@ -231,18 +235,6 @@ pub(super) fn verify_with_private(key: &EcPrivate, msg: &[u8], sig: &[u8]) -> bo
         EcPrivate::P256(sk) => p256_verify::verify_uncached(sk.verifying_key(), msg, sig),
         EcPrivate::P384(sk) => p384_verify::verify_uncached(sk.verifying_key(), msg, sig),
         EcPrivate::P521(sk) => p521_verify::verify_uncached(sk.verifying_key(), msg, sig),
-        EcPrivate::K256(sk) => verify_k256(sk.verifying_key(), msg, sig),
+        EcPrivate::K256(sk) => k256_verify::verify_uncached(sk.verifying_key(), msg, sig),
     }
-}
-
-/// secp256k1 needs one extra step: `k256` marks the curve as low-S only
-/// (`NORMALIZE_S`, Bitcoin's BIP 62/146 anti-malleability rule), so its
-/// `verify` rejects every signature whose `s` is above n/2. RFC 8812 §3.2
-/// defines ES256K as plain ECDSA with no such rule, and `(r, s)` verifies
-/// exactly when `(r, n − s)` does (both name the same point x-coordinate), so
-/// we fold `s` into the low half first; other JOSE libraries accept high-S
-/// ES256K signatures, and so must we.
-fn verify_k256(vk: &k256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    k256::ecdsa::Signature::from_slice(sig)
-        .is_ok_and(|sig| vk.verify(msg, &sig.normalize_s()).is_ok())
 }

@@ -213,7 +213,7 @@ fn spki_public(der: &[u8]) -> Option<Material> {
             return Some(Material::EcPublic(E::P521(k.into())));
         }
         if let Ok(k) = k256::ecdsa::VerifyingKey::from_public_key_der(der) {
-            return Some(Material::EcPublic(E::K256(k)));
+            return Some(Material::EcPublic(E::K256(k.into())));
         }
     }
     #[cfg(feature = "eddsa")]

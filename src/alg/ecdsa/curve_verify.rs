@@ -1,5 +1,5 @@
 //! ECDSA verification over our variable-time curve code, the same for
-//! P-256, P-384 and P-521: u₁·G + u₂·Q by interleaved wNAF (Shamir's
+//! P-256, P-384, P-521 and secp256k1: u₁·G + u₂·Q by interleaved wNAF (Shamir's
 //! trick), one shared chain of doublings and additions from tables of odd
 //! multiples.
 //!
@@ -174,9 +174,13 @@ macro_rules! curve_verify {
             cached
         }
 
+        /// The curve crate's own verification, as plain ECDSA: `(r, s)`
+        /// verifies exactly when `(r, n − s)` does, and `k256` alone would
+        /// reject every high-S signature (Bitcoin's rule, not JWS's).
         fn verify_rustcrypto(key: &$curve::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
             use signature::Verifier;
-            $curve::ecdsa::Signature::from_slice(sig).is_ok_and(|sig| key.verify(msg, &sig).is_ok())
+            $curve::ecdsa::Signature::from_slice(sig)
+                .is_ok_and(|sig| key.verify(msg, &sig.normalize_s()).is_ok())
         }
 
         /// The key's point in our affine form.

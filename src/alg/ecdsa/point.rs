@@ -1,21 +1,26 @@
-//! Points of a prime-order curve y² = x³ − 3x + b for the variable-time
+//! Points of a prime-order curve y² = x³ + ax + b, a = −3 or 0, for the variable-time
 //! verification paths: affine points for tables, Jacobian points (x = X/Z²,
 //! y = Y/Z³, Z = 0 for the point at infinity) for the running sum, and the
 //! interleaved sum Σ kᵢ·Pᵢ itself. One [`curve_points`] per curve, over
 //! that curve's field type (whose `const fn` arithmetic the compile-time
 //! tables use).
 //!
-//! Doubling uses the a = −3 shortcut (3M + 5S) and additions add an affine
+//! Doubling uses the a = −3 shortcut (3M + 5S) or the a = 0 one (2M + 5S),
+//! and additions add an affine
 //! point to a Jacobian one (8M + 3S). Both handle every special case, since an
 //! attacker picks the public key and the signature: the point at infinity on
 //! either side, P = Q (falls back to doubling) and P = −Q (gives infinity).
 
 /// The point types and operations over the field type `$Fe` with `$limbs`
-/// 32-bit limbs. `$Fe` provides `ZERO`, `ONE`, `from_words`, `is_zero`,
-/// `eq`, `add`, `sub`, `neg`, `double`, `mul`, `square` and `invert`, all
-/// `const fn`.
+/// 32-bit limbs, for the curve coefficient `a = −3` (the NIST curves) or,
+/// with `a_zero`, `a = 0` (secp256k1). `$Fe` provides `ZERO`, `ONE`,
+/// `from_words`, `is_zero`, `eq`, `add`, `sub`, `neg`, `double`, `mul`,
+/// `square` and `invert`, all `const fn`.
 macro_rules! curve_points {
     ($Fe:ident, $limbs:literal) => {
+        super::point::curve_points!($Fe, $limbs, a_minus_3);
+    };
+    ($Fe:ident, $limbs:literal, $a:ident) => {
         /// A finite point in affine coordinates.
         #[derive(Clone, Copy, PartialEq, Eq, Debug)]
         pub(super) struct Affine {
@@ -59,24 +64,10 @@ macro_rules! curve_points {
                 self.z.is_zero()
             }
 
-            /// 2·self ("dbl-2001-b"). Infinity stays infinity (Z₃ = 2·Y·Z = 0), and
-            /// a curve of prime order has no point of order two.
+            /// 2·self. Infinity stays infinity (Z₃ = 2·Y·Z = 0), and a curve of
+            /// prime order has no point of order two.
             pub(super) const fn double(&self) -> Self {
-                let delta = self.z.square();
-                let gamma = self.y.square();
-                let beta = self.x.mul(&gamma);
-                let t = self.x.sub(&delta).mul(&self.x.add(&delta));
-                let alpha = t.double().add(&t);
-                let beta4 = beta.double().double();
-                let x3 = alpha.square().sub(&beta4.double());
-                let z3 = self.y.add(&self.z).square().sub(&gamma).sub(&delta);
-                let gamma2_8 = gamma.square().double().double().double();
-                let y3 = alpha.mul(&beta4.sub(&x3)).sub(&gamma2_8);
-                Self {
-                    x: x3,
-                    y: y3,
-                    z: z3,
-                }
+                super::point::double!($a, self)
             }
 
             /// self + q for an affine q.
@@ -291,4 +282,43 @@ macro_rules! curve_points {
     };
 }
 
-pub(super) use curve_points;
+/// The doubling formula for `a = −3` ("dbl-2001-b") or `a = 0`
+/// ("dbl-2009-l"), on the Jacobian point `$p`.
+macro_rules! double {
+    (a_minus_3, $p:expr) => {{
+        let p = $p;
+        let delta = p.z.square();
+        let gamma = p.y.square();
+        let beta = p.x.mul(&gamma);
+        let t = p.x.sub(&delta).mul(&p.x.add(&delta));
+        let alpha = t.double().add(&t);
+        let beta4 = beta.double().double();
+        let x3 = alpha.square().sub(&beta4.double());
+        let z3 = p.y.add(&p.z).square().sub(&gamma).sub(&delta);
+        let gamma2_8 = gamma.square().double().double().double();
+        let y3 = alpha.mul(&beta4.sub(&x3)).sub(&gamma2_8);
+        Self {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }};
+    (a_zero, $p:expr) => {{
+        let p = $p;
+        let a = p.x.square();
+        let b = p.y.square();
+        let c = b.square();
+        let d = p.x.add(&b).square().sub(&a).sub(&c).double();
+        let e = a.double().add(&a);
+        let x3 = e.square().sub(&d.double());
+        let y3 = e.mul(&d.sub(&x3)).sub(&c.double().double().double());
+        let z3 = p.y.mul(&p.z).double();
+        Self {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }};
+}
+
+pub(super) use {curve_points, double};

@@ -23,7 +23,11 @@ fn public_key(curve: Curve, sec1: &[u8]) -> Option<Key> {
                 .ok()?
                 .into(),
         ),
-        Curve::Secp256k1 => EcPublic::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+        Curve::Secp256k1 => EcPublic::K256(
+            k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .ok()?
+                .into(),
+        ),
     };
     Some(Key::new(Material::EcPublic(key)))
 }
@@ -78,6 +82,6 @@ fn wycheproof_ecdsa_secp521r1_sha512_p1363() {
 
 #[test]
 fn wycheproof_ecdsa_secp256k1_sha256_p1363() {
-    // Includes high-S valid cases, which k256 alone rejects (see `verify_k256`).
+    // Includes high-S valid cases, which k256 alone rejects (see `curve_verify`).
     run("ecdsa_secp256k1_sha256_p1363_test.json", Curve::Secp256k1);
 }

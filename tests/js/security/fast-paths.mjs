@@ -1,7 +1,7 @@
 // The verification fast paths (issue 7) as the wasm build runs them: RSA's
 // Montgomery arithmetic, whose inner loop uses WebAssembly SIMD there (the
-// native `cargo test` runs the scalar loop), and the P-256, P-384 and P-521
-// verifiers.
+// native `cargo test` runs the scalar loop), and the P-256, P-384, P-521 and
+// secp256k1 verifiers.
 //
 // 1. Random keys of several sizes and exponents, signed by node:crypto
 //    (OpenSSL): each signature verifies, and the same signature with one bit
@@ -23,7 +23,7 @@ const RSA_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
 
 /** node:crypto's signature of `msg` for a JWS algorithm. */
 function opensslSign(alg, msg, privateKey) {
-  const hash = HASH[alg.slice(2)];
+  const hash = HASH[alg.slice(2, 5)];
   if (alg.startsWith("PS")) {
     return sign(hash, msg, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 });
   }
@@ -77,7 +77,12 @@ test("RSA: OpenSSL signatures on random keys verify; one-bit changes do not", ()
   console.log(`fast paths: ${checked} RSA signatures from OpenSSL on ${RSA_KEYS.length} random keys, each also changed`);
 });
 
-for (const [alg, namedCurve] of [["ES256", "prime256v1"], ["ES384", "secp384r1"], ["ES512", "secp521r1"]]) {
+for (const [alg, namedCurve] of [
+  ["ES256", "prime256v1"],
+  ["ES384", "secp384r1"],
+  ["ES512", "secp521r1"],
+  ["ES256K", "secp256k1"],
+]) {
   test(`${alg}: OpenSSL signatures on random keys verify; one-bit changes do not`, () => {
     let checked = 0;
     for (let i = 0; i < 40; i++) {
@@ -168,6 +173,7 @@ for (const [name, alg] of [
   ["ecdsa_secp256r1_sha256_p1363_test.json", "ES256"],
   ["ecdsa_secp384r1_sha384_p1363_test.json", "ES384"],
   ["ecdsa_secp521r1_sha512_p1363_test.json", "ES512"],
+  ["ecdsa_secp256k1_sha256_p1363_test.json", "ES256K"],
 ]) {
   test(`Wycheproof ${name}`, () => {
     const data = wycheproof(name);

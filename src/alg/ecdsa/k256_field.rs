@@ -1,0 +1,105 @@
+//! GF(p) for secp256k1, p = 2²⁵⁶ − 2³² − 977, for the variable-time
+//! verification path: eight 32-bit limbs (wasm's native 32×32→64 multiply;
+//! `k256` uses 64-bit limbs on wasm, whose products are library calls
+//! there), with the 512-bit product folded back by 2²⁵⁶ ≡ 2³² + 977.
+//! Everything is `const fn`, so the compiler computes the generator tables
+//! with this very code.
+
+use super::limbs::{sub_words, words_from_be};
+
+/// An element of GF(p), fully reduced.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Fe(pub(super) [u32; 8]);
+
+/// Limbs per element.
+const L: usize = 8;
+
+/// The prime p, little-endian limbs.
+const P: [u32; L] = [
+    0xffff_fc2f,
+    0xffff_fffe,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+    0xffff_ffff,
+];
+
+/// 2²⁵⁶ − p − 2³² = 977: 2²⁵⁶ ≡ 2³² + 977 (mod p).
+const C_LOW: u64 = 977;
+
+impl Fe {
+    field_basics!();
+
+    /// Parses 32 big-endian bytes; `None` for a value `≥ p`.
+    pub(super) const fn from_be_bytes(bytes: &[u8; 32]) -> Option<Self> {
+        Self::from_words(words_from_be(bytes))
+    }
+
+    pub(super) const fn mul(&self, rhs: &Self) -> Self {
+        reduce(&wide_mul!(8, &self.0, &rhs.0, [0 1 2 3 4 5 6 7]))
+    }
+
+    /// Squaring: each cross product once, doubled, plus the diagonal.
+    pub(super) const fn square(&self) -> Self {
+        reduce(&wide_square!(8, &self.0, [0 1 2 3 4 5 6], [1 2 3 4 5 6 7], [0 1 2 3 4 5 6 7]))
+    }
+
+    /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
+    /// of ones in p − 2; zero maps to zero, so callers test for zero first.
+    pub(super) const fn invert(&self) -> Self {
+        let a = self;
+        let x2 = a.square().mul(a);
+        let x3 = x2.square().mul(a);
+        let x6 = x3.square_n(3).mul(&x3);
+        let x9 = x6.square_n(3).mul(&x3);
+        let x11 = x9.square_n(2).mul(&x2);
+        let x22 = x11.square_n(11).mul(&x11);
+        let x44 = x22.square_n(22).mul(&x22);
+        let x88 = x44.square_n(44).mul(&x44);
+        let x176 = x88.square_n(88).mul(&x88);
+        let x220 = x176.square_n(44).mul(&x44);
+        let x223 = x220.square_n(3).mul(&x3);
+        // p − 2, from the top: 223 ones, a zero, 22 ones, then 0000101101.
+        let t = x223.square_n(23).mul(&x22);
+        let t = t.square_n(5).mul(a);
+        let t = t.square_n(3).mul(&x2);
+        t.square_n(2).mul(a)
+    }
+}
+
+/// Folds a 512-bit product `hi·2²⁵⁶ + lo` modulo p as `lo + hi·977 +
+/// hi·2³²`, then the few bits that carry past 2²⁵⁶ the same way.
+#[inline(always)]
+const fn reduce(c: &[u32; 16]) -> Fe {
+    let mut r = [0u32; 8];
+    let mut carry = 0u64;
+    unroll!(k in [0 1 2 3 4 5 6 7] {
+        // < 2³² + 977·2³² + 2³² + 2⁴³: no overflow.
+        let shifted = if k == 0 { 0 } else { c[k + 7] as u64 };
+        let v = (c[k] as u64) + (c[k + 8] as u64) * C_LOW + shifted + carry;
+        r[k] = v as u32;
+        carry = v >> 32;
+    });
+    // What is left above 2²⁵⁶ (below 2⁴⁴), folded the same way; a last carry
+    // out leaves a value below 2⁴⁵, whose fold cannot carry again.
+    let mut top = carry + (c[15] as u64);
+    while top != 0 {
+        let mut carry = 0u64;
+        unroll!(k in [0 1 2 3 4 5 6 7] {
+            let term = match k {
+                0 => top * C_LOW,
+                1 => top,
+                _ => 0,
+            };
+            let v = (r[k] as u64) + term + carry;
+            r[k] = v as u32;
+            carry = v >> 32;
+        });
+        top = carry;
+    }
+    // Now r < 2²⁵⁶ < 2p: subtract p once if that does not borrow.
+    let (reduced, borrow) = sub_words(&r, &P);
+    Fe(if borrow == 0 { reduced } else { r })
+}
