@@ -172,6 +172,30 @@ macro_rules! field_basics {
     };
 }
 
+/// Parsing and the products of a field with limbs `[u32; L]`, whose
+/// module provides `reduce` for the `2·L`-limb product: `$bytes`-byte
+/// big-endian parsing, and [`wide_mul!`]/[`wide_square!`] unrolled over the
+/// limb indices `$n` (the squaring's rows `$row`: all but the last; its
+/// columns `$col`: all but the first).
+macro_rules! field_products {
+    ($bytes:literal, [$($n:literal)*], [$($row:literal)*], [$($col:literal)*]) => {
+        /// Parses big-endian bytes; `None` for a value `≥ p`.
+        pub(super) const fn from_be_bytes(bytes: &[u8; $bytes]) -> Option<Self> {
+            Self::from_words(super::limbs::words_from_be(bytes))
+        }
+
+        /// Unrolled, so that the limbs stay in wasm locals (see `unroll!`).
+        pub(super) const fn mul(&self, rhs: &Self) -> Self {
+            reduce(&wide_mul!(L, &self.0, &rhs.0, [$($n)*]))
+        }
+
+        /// Squaring: each cross product once, doubled, plus the diagonal.
+        pub(super) const fn square(&self) -> Self {
+            reduce(&wide_square!(L, &self.0, [$($row)*], [$($col)*], [$($n)*]))
+        }
+    };
+}
+
 mod curve_verify;
 mod k256_field;
 mod k256_point;

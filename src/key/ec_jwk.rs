@@ -22,8 +22,6 @@ pub(super) fn material(curve: Curve, sec1: &[u8], d: Option<&[u8]>) -> Result<Ma
                 )
             })?;
             match d {
-                // `into`: P-256 keys build their verification tables.
-                #[allow(clippy::useless_conversion)]
                 None => Material::EcPublic(EcPublic::$variant(public.into())),
                 Some(d) => {
                     let secret = $m::ecdsa::SigningKey::from_slice(d)

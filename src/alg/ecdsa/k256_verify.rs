@@ -42,9 +42,4 @@ pub(super) const G: Affine = Affine {
     ]),
 };
 
-/// s⁻¹ (a small part of a verification, so RustCrypto's own).
-fn invert(s: &k256::Scalar) -> Option<k256::Scalar> {
-    s.invert_vartime().into()
-}
-
 super::curve_verify::curve_verify!(k256, sha2::Sha256, 8, 32, 64);

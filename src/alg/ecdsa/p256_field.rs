@@ -11,7 +11,7 @@
 //! the generator tables (`curve_verify`) are computed by the compiler with this
 //! very code.
 
-use super::limbs::{sub_words, words_from_be};
+use super::limbs::sub_words;
 
 /// An element of GF(p), fully reduced.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -35,19 +35,12 @@ const P: [u32; L] = [
 impl Fe {
     field_basics!();
 
-    /// Parses 32 big-endian bytes; `None` for a value `≥ p`.
-    pub(super) const fn from_be_bytes(bytes: &[u8; 32]) -> Option<Self> {
-        Self::from_words(words_from_be(bytes))
-    }
-
-    pub(super) const fn mul(&self, rhs: &Self) -> Self {
-        reduce(&wide_mul!(8, &self.0, &rhs.0, [0 1 2 3 4 5 6 7]))
-    }
-
-    /// Squaring: each cross product once, doubled, plus the diagonal.
-    pub(super) const fn square(&self) -> Self {
-        reduce(&wide_square!(8, &self.0, [0 1 2 3 4 5 6], [1 2 3 4 5 6 7], [0 1 2 3 4 5 6 7]))
-    }
+    field_products!(
+        32,
+        [0 1 2 3 4 5 6 7],
+        [0 1 2 3 4 5 6],
+        [1 2 3 4 5 6 7]
+    );
 
     /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
     /// of ones in p − 2; zero maps to zero, so callers test for zero first.

@@ -64,4 +64,4 @@ fn words_to_be(w: &[u32; 8]) -> [u8; 32] {
     out
 }
 
-super::curve_verify::curve_verify!(p256, sha2::Sha256, 8, 32, 64);
+super::curve_verify::curve_verify!(p256, sha2::Sha256, 8, 32, 64, invert);

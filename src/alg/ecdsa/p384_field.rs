@@ -10,7 +10,7 @@
 //! and subtractions of product words only. Everything is `const fn`, so the
 //! generator table is computed by the compiler.
 
-use super::limbs::{sub_words, words_from_be};
+use super::limbs::sub_words;
 
 /// Limbs per element.
 const L: usize = 12;
@@ -38,22 +38,12 @@ const P: [u32; L] = [
 impl Fe {
     field_basics!();
 
-    /// Parses 48 big-endian bytes; `None` for a value `≥ p`.
-    pub(super) const fn from_be_bytes(bytes: &[u8; 48]) -> Option<Self> {
-        Self::from_words(words_from_be(bytes))
-    }
-
-    /// Unrolled, so that the limbs stay in wasm locals (see `unroll!`).
-    pub(super) const fn mul(&self, rhs: &Self) -> Self {
-        reduce(&wide_mul!(L, &self.0, &rhs.0, [0 1 2 3 4 5 6 7 8 9 10 11]))
-    }
-
-    /// Squaring: each cross product once, doubled, plus the diagonal.
-    pub(super) const fn square(&self) -> Self {
-        reduce(
-            &wide_square!(L, &self.0, [0 1 2 3 4 5 6 7 8 9 10], [1 2 3 4 5 6 7 8 9 10 11], [0 1 2 3 4 5 6 7 8 9 10 11]),
-        )
-    }
+    field_products!(
+        48,
+        [0 1 2 3 4 5 6 7 8 9 10 11],
+        [0 1 2 3 4 5 6 7 8 9 10],
+        [1 2 3 4 5 6 7 8 9 10 11]
+    );
 
     /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
     /// of ones in p − 2; zero maps to zero, so callers test for zero first.

@@ -52,9 +52,4 @@ pub(super) const G: Affine = Affine {
     ]),
 };
 
-/// s⁻¹ (a small part of a verification here, so RustCrypto's own).
-fn invert(s: &p384::Scalar) -> Option<p384::Scalar> {
-    s.invert_vartime().into()
-}
-
 super::curve_verify::curve_verify!(p384, sha2::Sha384, 12, 48, 96);

@@ -9,7 +9,7 @@
 //! 1,042-bit product folds back as `low + high` (2⁵²¹ ≡ 1). Everything is
 //! `const fn`, so the generator table is computed by the compiler.
 
-use super::limbs::{sub_words, words_from_be};
+use super::limbs::sub_words;
 
 /// Limbs per element.
 const L: usize = 17;
@@ -28,22 +28,12 @@ const P: [u32; L] = {
 impl Fe {
     field_basics!();
 
-    /// Parses 66 big-endian bytes; `None` for a value `≥ p`.
-    pub(super) const fn from_be_bytes(bytes: &[u8; 66]) -> Option<Self> {
-        Self::from_words(words_from_be(bytes))
-    }
-
-    /// Unrolled, so that the limbs stay in wasm locals (see `unroll!`).
-    pub(super) const fn mul(&self, rhs: &Self) -> Self {
-        reduce(&wide_mul!(L, &self.0, &rhs.0, [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16]))
-    }
-
-    /// Squaring: each cross product once, doubled, plus the diagonal.
-    pub(super) const fn square(&self) -> Self {
-        reduce(
-            &wide_square!(L, &self.0, [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15], [1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16], [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16]),
-        )
-    }
+    field_products!(
+        66,
+        [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16],
+        [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15],
+        [1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16]
+    );
 
     /// `self⁻¹` by Fermat (`self^(p−2)`, p − 2 = 519 ones, a zero, a one);
     /// zero maps to zero, so callers test for zero first.

@@ -67,9 +67,4 @@ pub(super) const G: Affine = Affine {
     ]),
 };
 
-/// s⁻¹ (a small part of a verification here, so RustCrypto's own).
-fn invert(s: &p521::Scalar) -> Option<p521::Scalar> {
-    s.invert_vartime().into()
-}
-
 super::curve_verify::curve_verify!(p521, sha2::Sha512, 17, 66, 131);

@@ -7,27 +7,16 @@ use crate::{Algorithm, Curve};
 
 /// The group's public key from its uncompressed SEC1 point.
 fn public_key(curve: Curve, sec1: &[u8]) -> Option<Key> {
+    macro_rules! public {
+        ($m:ident, $variant:ident) => {
+            EcPublic::$variant($m::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?.into())
+        };
+    }
     let key = match curve {
-        Curve::P256 => EcPublic::P256(
-            p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .ok()?
-                .into(),
-        ),
-        Curve::P384 => EcPublic::P384(
-            p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .ok()?
-                .into(),
-        ),
-        Curve::P521 => EcPublic::P521(
-            p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .ok()?
-                .into(),
-        ),
-        Curve::Secp256k1 => EcPublic::K256(
-            k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .ok()?
-                .into(),
-        ),
+        Curve::P256 => public!(p256, P256),
+        Curve::P384 => public!(p384, P384),
+        Curve::P521 => public!(p521, P521),
+        Curve::Secp256k1 => public!(k256, K256),
     };
     Some(Key::new(Material::EcPublic(key)))
 }
