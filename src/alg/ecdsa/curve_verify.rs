@@ -24,21 +24,11 @@
 /// The verification functions and cached public key (`Public`) for the
 /// RustCrypto curve crate `$curve`, hashing with `$Hash`, whose scalars are
 /// `$limbs` limbs or `$bytes` bytes and split in four parts of `$part_bits`
-/// bits (a quarter of n's bit length, rounded up), computing s⁻¹ with
-/// `$invert` (RustCrypto's `invert_vartime` when not given). The invoking
-/// module provides `N`, `G` (written with the `fe` made here) and the
-/// curve's `Fe`, `Affine`, `lincomb`, `odd_multiples`, `quarter_tables` and
-/// `x_matches`.
+/// bits (a quarter of n's bit length, rounded up). The invoking module
+/// provides `N`, `G` (written with the `fe` made here) and the curve's `Fe`,
+/// `Affine`, `lincomb`, `odd_multiples`, `quarter_tables` and `x_matches`.
 macro_rules! curve_verify {
     ($curve:ident, $Hash:ty, $limbs:literal, $bytes:literal, $part_bits:literal) => {
-        /// s⁻¹ (a small part of a verification, so RustCrypto's own).
-        fn invert(s: &$curve::Scalar) -> Option<$curve::Scalar> {
-            s.invert_vartime().into()
-        }
-
-        super::curve_verify::curve_verify!($curve, $Hash, $limbs, $bytes, $part_bits, invert);
-    };
-    ($curve:ident, $Hash:ty, $limbs:literal, $bytes:literal, $part_bits:literal, $invert:ident) => {
         /// The wNAF window width of the generator's and a cached key's tables.
         pub(super) const WINDOW: u32 = 6;
         const ENTRIES: usize = 1 << (WINDOW - 2);
@@ -218,8 +208,23 @@ macro_rules! curve_verify {
             let pad = field.len().checked_sub(digest.len())?;
             field.get_mut(pad..)?.copy_from_slice(&digest);
             let z = <$curve::Scalar as Reduce<$curve::FieldBytes>>::reduce(&field);
-            let s_inv = $invert(&s)?;
+            let s_inv = invert(&s)?;
             Some((words(&r), words(&(z * s_inv)), words(&(*r * s_inv))))
+        }
+
+        /// s⁻¹ by our binary inversion (`scalar_inverse`), accepted only
+        /// once the curve crate confirms s·s⁻¹ = 1; otherwise (never seen,
+        /// but cheap to rule out) the crate's own inversion. `None` only for
+        /// s = 0, which `Signature` already excludes.
+        fn invert(s: &$curve::Scalar) -> Option<$curve::Scalar> {
+            use $curve::elliptic_curve::ff::PrimeField;
+            let fast = super::scalar_inverse::invert(&words(s), &N)
+                .and_then(|w| {
+                    let bytes = super::limbs::words_to_be::<$limbs, $bytes>(&w);
+                    Option::<$curve::Scalar>::from($curve::Scalar::from_repr(bytes.into()))
+                })
+                .filter(|inv| *inv * s == $curve::Scalar::ONE);
+            fast.or_else(|| s.invert_vartime().into())
         }
 
         fn words(k: &$curve::Scalar) -> [u32; $limbs] {

@@ -14,6 +14,15 @@ pub(super) const fn words_from_be<const N: usize, const B: usize>(bytes: &[u8; B
     w
 }
 
+/// Little-endian limbs to `B` big-endian bytes (the inverse of
+/// [`words_from_be`] for values below 2^(8·B)).
+pub(super) fn words_to_be<const N: usize, const B: usize>(w: &[u32; N]) -> [u8; B] {
+    core::array::from_fn(|i| {
+        let k = B - 1 - i;
+        w.get(k / 4).map_or(0, |word| (word >> (8 * (k % 4))) as u8)
+    })
+}
+
 /// `a ≥ b`.
 pub(super) const fn geq<const N: usize>(a: &[u32; N], b: &[u32; N]) -> bool {
     let mut i = N;

@@ -1,14 +1,8 @@
 //! Variable-time ECDSA P-256 verification, on public data only (see
-//! [`super::curve_verify`]). Also ours here: s⁻¹ (`scalar_inverse`,
-//! confirmed by a `p256` multiplication; RustCrypto's `invert_vartime` was a
-//! tenth of a verification in wasm).
-
-use p256::Scalar;
-use p256::elliptic_curve::ff::PrimeField;
+//! [`super::curve_verify`]).
 
 use super::p256_field::Fe;
 use super::p256_point::{Affine, lincomb, odd_multiples, quarter_tables, x_matches};
-use super::scalar_inverse;
 
 /// The group order n, little-endian limbs.
 pub(super) const N: [u32; 8] = [
@@ -46,22 +40,4 @@ pub(super) const G: Affine = Affine {
     ]),
 };
 
-/// s⁻¹ by our binary inversion, accepted only once `p256` confirms
-/// s·s⁻¹ = 1; otherwise (never seen, but cheap to rule out) RustCrypto's own
-/// inversion. `None` only for s = 0, which `Signature` already excludes.
-fn invert(s: &Scalar) -> Option<Scalar> {
-    let fast = scalar_inverse::invert(&words(s))
-        .and_then(|w| Option::<Scalar>::from(Scalar::from_repr(words_to_be(&w).into())))
-        .filter(|inv| *inv * s == Scalar::ONE);
-    fast.or_else(|| Option::<Scalar>::from(s.invert_vartime()))
-}
-
-fn words_to_be(w: &[u32; 8]) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(w.iter().rev()) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
-super::curve_verify::curve_verify!(p256, sha2::Sha256, 8, 32, 64, invert);
+super::curve_verify::curve_verify!(p256, sha2::Sha256, 8, 32, 64);

@@ -85,6 +85,34 @@ macro_rules! curve_tests {
             .to_vec()
         }
 
+        /// Our binary inversion mod n against the curve crate's, on edge and
+        /// random scalars; and the limb conversions its result goes through
+        /// (a wrong one would only send `invert` to its slow fallback).
+        #[test]
+        fn scalar_inverse_matches_the_curve_crate() {
+            use super::super::super::limbs::{words_from_be, words_to_be};
+            use super::super::super::scalar_inverse::invert;
+            let mut rng = Rng($seed + 3);
+            let mut values = alloc::vec![Scalar::ONE, -Scalar::ONE, Scalar::from(2u64)];
+            while values.len() < 200 {
+                if let Some(k) =
+                    Option::<Scalar>::from(Scalar::from_repr(random_bytes(&mut rng).into()))
+                {
+                    values.push(k);
+                }
+            }
+            for k in &values {
+                let bytes: [u8; $bytes] = k.to_repr().into();
+                let words = words_from_be(&bytes);
+                assert_eq!(words_to_be(&words), bytes);
+                let inv = invert(&words, &$fast::N).unwrap();
+                let expected: [u8; $bytes] = k.invert().unwrap().to_repr().into();
+                assert_eq!(inv, words_from_be(&expected), "{k:?}");
+            }
+            assert_eq!(invert(&[0; _], &$fast::N), None);
+            assert_eq!(invert(&$fast::N, &$fast::N), None);
+        }
+
         #[test]
         fn a_public_key_builds_its_tables_on_its_second_verification() {
             let mut rng = Rng($seed + 1);
