@@ -96,8 +96,9 @@ pub(crate) enum EcPrivate {
 #[cfg(feature = "ecdsa")]
 #[derive(Clone)]
 pub(crate) enum EcPublic {
-    /// Each curve with the fast verification path's per-key tables
-    /// (`P256Public::from(verifying_key)`); each dereferences to the
+    /// Each curve's key as the fast verification path keeps it (built with
+    /// `P256Public::from(verifying_key)` and so on), with the tables it
+    /// builds on its second verification; each dereferences to the
     /// RustCrypto key.
     P256(crate::alg::P256Public),
     P384(crate::alg::P384Public),

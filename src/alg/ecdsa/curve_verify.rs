@@ -66,10 +66,12 @@ macro_rules! curve_verify {
         #[derive(Clone)]
         pub(crate) struct Public {
             key: $curve::ecdsa::VerifyingKey,
-            /// Shared with the key's clones. `None` inside only if the key's
-            /// coordinates could not be read, which a valid `VerifyingKey`
-            /// rules out; verification then takes the per-call path.
-            tables: alloc::sync::Arc<super::super::lazy::Lazy<Option<Tables>>>,
+            /// Shared with the key's clones, and boxed so that a key whose
+            /// tables are never built does not hold their room. `None` inside
+            /// only if the key's coordinates could not be read, which a valid
+            /// `VerifyingKey` rules out; verification then takes the per-call
+            /// path.
+            tables: alloc::sync::Arc<super::super::lazy::Lazy<Option<alloc::boxed::Box<Tables>>>>,
         }
 
         impl From<$curve::ecdsa::VerifyingKey> for Public {
@@ -90,8 +92,10 @@ macro_rules! curve_verify {
         }
 
         /// The key's tables.
-        fn tables(key: &$curve::ecdsa::VerifyingKey) -> Option<Tables> {
-            affine_of(key).and_then(|q| quarter_tables(&q, $part_bits))
+        fn tables(key: &$curve::ecdsa::VerifyingKey) -> Option<alloc::boxed::Box<Tables>> {
+            affine_of(key)
+                .and_then(|q| quarter_tables(&q, $part_bits))
+                .map(alloc::boxed::Box::new)
         }
 
         impl core::ops::Deref for Public {
@@ -101,22 +105,28 @@ macro_rules! curve_verify {
             }
         }
 
+        /// r, u₁ and u₂ of a signature.
+        type Scalars = ([u32; $limbs], [u32; $limbs], [u32; $limbs]);
+
         /// Verifies the raw `r ‖ s` signature `sig` over `msg` with a public
         /// key, over its tables once they are built.
         pub(crate) fn verify(key: &Public, msg: &[u8], sig: &[u8]) -> bool {
+            // The signature first: a malformed one counts no use and costs no
+            // table.
+            let Some(scalars) = scalars(msg, sig) else {
+                return false;
+            };
             match key.tables.get_after(TABLES_AFTER, || tables(&key.key)) {
-                Some(Some(tables)) => verify_cached(tables, msg, sig),
-                _ => verify_uncached(&key.key, msg, sig),
+                Some(Some(tables)) => verify_cached(tables, &scalars),
+                _ => verify_uncached_with(&key.key, &scalars)
+                    .unwrap_or_else(|| verify_rustcrypto(&key.key, msg, sig)),
             }
         }
 
         /// Verifies over a key's tables.
-        fn verify_cached(tables: &Tables, msg: &[u8], sig: &[u8]) -> bool {
-            let Some((r, u1, u2)) = scalars(msg, sig) else {
-                return false;
-            };
-            let [a0, a1, a2, a3] = quarters(&u1);
-            let [b0, b1, b2, b3] = quarters(&u2);
+        fn verify_cached(tables: &Tables, (r, u1, u2): &Scalars) -> bool {
+            let [a0, a1, a2, a3] = quarters(u1);
+            let [b0, b1, b2, b3] = quarters(u2);
             let [g0, g1, g2, g3] = &G_TABLES;
             let [q0, q1, q2, q3] = tables;
             let sum = lincomb(&[
@@ -129,7 +139,7 @@ macro_rules! curve_verify {
                 (digits(&b2, WINDOW), q2),
                 (digits(&b3, WINDOW), q3),
             ]);
-            sum.is_some_and(|sum| x_matches(&sum, &r, &N))
+            sum.is_some_and(|sum| x_matches(&sum, r, &N))
         }
 
         /// Verifies with a key that has no cached tables (the public half of
@@ -140,17 +150,24 @@ macro_rules! curve_verify {
             sig: &[u8],
         ) -> bool {
             // The signature first: a malformed one costs no table.
-            let Some((r, u1, u2)) = scalars(msg, sig) else {
-                return false;
-            };
-            let Some(q) = affine_of(key).and_then(|q| odd_multiples::<ENTRIES_UNCACHED>(&q)) else {
-                return verify_rustcrypto(key, msg, sig);
-            };
+            scalars(msg, sig).is_some_and(|scalars| {
+                verify_uncached_with(key, &scalars)
+                    .unwrap_or_else(|| verify_rustcrypto(key, msg, sig))
+            })
+        }
+
+        /// The per-call path; `None` if the key's table cannot be built
+        /// (which a valid key rules out).
+        fn verify_uncached_with(
+            key: &$curve::ecdsa::VerifyingKey,
+            (r, u1, u2): &Scalars,
+        ) -> Option<bool> {
+            let q = affine_of(key).and_then(|q| odd_multiples::<ENTRIES_UNCACHED>(&q))?;
             let sum = lincomb(&[
-                (digits(&u1, WINDOW), &G_TABLES[0]),
-                (digits(&u2, WINDOW_UNCACHED), &q),
+                (digits(u1, WINDOW), &G_TABLES[0]),
+                (digits(u2, WINDOW_UNCACHED), &q),
             ]);
-            sum.is_some_and(|sum| x_matches(&sum, &r, &N))
+            Some(sum.is_some_and(|sum| x_matches(&sum, r, &N)))
         }
 
         /// Both paths, over the key's tables and without, which must agree;
@@ -164,7 +181,7 @@ macro_rules! curve_verify {
             let Some(tables) = tables(key) else {
                 panic!("no tables for a valid key");
             };
-            let cached = verify_cached(&tables, msg, sig);
+            let cached = scalars(msg, sig).is_some_and(|s| verify_cached(&tables, &s));
             assert_eq!(
                 cached,
                 verify_uncached(key, msg, sig),
@@ -195,10 +212,7 @@ macro_rules! curve_verify {
         /// The scalars of a signature over `msg`: r and (u₁, u₂), or `None`
         /// when the signature does not parse (wrong length, r or s outside
         /// [1, n − 1]).
-        fn scalars(
-            msg: &[u8],
-            sig: &[u8],
-        ) -> Option<([u32; $limbs], [u32; $limbs], [u32; $limbs])> {
+        fn scalars(msg: &[u8], sig: &[u8]) -> Option<Scalars> {
             use sha2::Digest;
             use $curve::elliptic_curve::ops::Reduce;
             let sig = $curve::ecdsa::Signature::from_slice(sig).ok()?;

@@ -69,14 +69,14 @@ const fn reduce(c: &[u32; 16]) -> Fe {
     let mut r = [0u32; 8];
     let mut carry = 0u64;
     unroll!(k in [0 1 2 3 4 5 6 7] {
-        // < 2³² + 977·2³² + 2³² + 2⁴³: no overflow.
+        // < 2³² + 977·2³² + 2³² + 2¹⁰: no overflow, and a carry below 2¹⁰.
         let shifted = if k == 0 { 0 } else { c[k + 7] as u64 };
         let v = (c[k] as u64) + (c[k + 8] as u64) * C_LOW + shifted + carry;
         r[k] = v as u32;
         carry = v >> 32;
     });
-    // What is left above 2²⁵⁶ (below 2⁴⁴), folded the same way; a last carry
-    // out leaves a value below 2⁴⁵, whose fold cannot carry again.
+    // What is left above 2²⁵⁶ (below 2³³), folded the same way; a carry out
+    // of that fold leaves a value below 2⁶⁶, whose fold cannot carry again.
     let mut top = carry + (c[15] as u64);
     while top != 0 {
         let mut carry = 0u64;

@@ -8,7 +8,7 @@
 //! whose 128-bit products are library calls there), and the 768-bit product
 //! is folded back with the NIST/Solinas identity for this prime, additions
 //! and subtractions of product words only. Everything is `const fn`, so the
-//! generator table is computed by the compiler.
+//! generator tables are computed by the compiler.
 
 use super::limbs::sub_words;
 

@@ -7,7 +7,7 @@
 //! multiply (RustCrypto's `p521` has 64-bit limbs on wasm, whose 128-bit
 //! products are library calls there), and p being a Mersenne prime, the
 //! 1,042-bit product folds back as `low + high` (2⁵²¹ ≡ 1). Everything is
-//! `const fn`, so the generator table is computed by the compiler.
+//! `const fn`, so the generator tables are computed by the compiler.
 
 use super::limbs::sub_words;
 

@@ -1,7 +1,6 @@
-//! Tests for the P-256, P-384 and P-521 verification paths, checked
+//! Tests for the P-256, P-384, P-521 and secp256k1 verification paths, checked
 //! against RustCrypto.
 
-mod differential;
 mod field;
 mod nist;
 mod point;

@@ -120,7 +120,7 @@ fn high_s_signatures_verify_on_every_curve() {
 }
 
 #[test]
-fn k256_alone_would_reject_high_s_which_is_why_we_normalize() {
+fn k256_alone_would_reject_high_s_which_plain_ecdsa_accepts() {
     // Documents the library behaviour our ES256K verification works around: k256's
     // `NORMALIZE_S` makes its `verify` refuse s > n/2, and signing emits low S.
     let (private, _) = generate(Curve::Secp256k1.algorithm().family());
