@@ -37,10 +37,12 @@ macro_rules! curve_verify {
         const ENTRIES_UNCACHED: usize = 1 << (WINDOW_UNCACHED - 2);
         /// wNAF digits of a scalar: recoding can carry one past the top bit.
         const DIGITS: usize = 32 * $limbs + 1;
+        /// Bits per scalar part, B.
+        pub(super) const PART_BITS: usize = $part_bits;
 
         /// `G_TABLES[j][i] = (2i + 1)·2ᴮʲ·G`, computed by the compiler.
         pub(super) const G_TABLES: [[Affine; ENTRIES]; 4] =
-            match quarter_tables::<ENTRIES>(&G, $part_bits) {
+            match quarter_tables::<ENTRIES>(&G, PART_BITS as u32) {
                 Some(tables) => tables,
                 // A compile-time error, never a run-time panic.
                 None => panic!("a generator table has a point at infinity"),
@@ -94,7 +96,7 @@ macro_rules! curve_verify {
         /// The key's tables.
         fn tables(key: &$curve::ecdsa::VerifyingKey) -> Option<alloc::boxed::Box<Tables>> {
             affine_of(key)
-                .and_then(|q| quarter_tables(&q, $part_bits))
+                .and_then(|q| quarter_tables(&q, PART_BITS as u32))
                 .map(alloc::boxed::Box::new)
         }
 
@@ -246,9 +248,9 @@ macro_rules! curve_verify {
             super::limbs::words_from_be::<$limbs, $bytes>(&k.to_repr().into())
         }
 
-        /// The four `$part_bits`-bit parts of `k`, least significant first.
+        /// The four B-bit parts of `k`, least significant first.
         fn quarters(k: &[u32; $limbs]) -> [[u32; $limbs]; 4] {
-            core::array::from_fn(|j| super::limbs::bit_range(k, j * $part_bits, $part_bits))
+            core::array::from_fn(|j| super::limbs::bit_range(k, j * PART_BITS, PART_BITS))
         }
 
         /// The wNAF digits of a scalar (or part).

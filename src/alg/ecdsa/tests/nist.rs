@@ -173,6 +173,36 @@ macro_rules! curve_tests {
             assert_eq!(compared, 3);
         }
 
+        /// `G_TABLES[j][i] = (2i + 1)·2ᴮʲ·G` against the curve crate's own
+        /// points: the compile-time doublings, additions and normalisation.
+        #[test]
+        fn generator_tables_match_the_curve_crate() {
+            use super::super::super::$field::Fe;
+            use $curve::ProjectivePoint;
+            use $curve::elliptic_curve::sec1::ToSec1Point;
+            let mut base = ProjectivePoint::GENERATOR;
+            for (j, table) in $fast::G_TABLES.iter().enumerate() {
+                for (i, entry) in table.iter().enumerate() {
+                    let expected = (base * Scalar::from(2 * i as u64 + 1))
+                        .to_affine()
+                        .to_sec1_point(false);
+                    let bytes = expected.as_bytes();
+                    let x = Fe::from_be_bytes(bytes[1..1 + $bytes].try_into().unwrap()).unwrap();
+                    let y = Fe::from_be_bytes(bytes[1 + $bytes..].try_into().unwrap()).unwrap();
+                    assert_eq!(
+                        (entry.x, entry.y),
+                        (x, y),
+                        "{}·2^{}·G",
+                        2 * i + 1,
+                        $fast::PART_BITS * j
+                    );
+                }
+                for _ in 0..$fast::PART_BITS {
+                    base = base + base;
+                }
+            }
+        }
+
         #[test]
         fn a_public_key_builds_its_tables_on_its_second_verification() {
             let mut rng = Rng($seed + 1);
