@@ -63,17 +63,18 @@ macro_rules! wide_mul {
     }};
 }
 
-/// The `2·$l`-limb square of an element's limbs `$a`: each cross product
-/// once (rows `0‥$l−2` against columns `1‥$l−1`), doubled, plus the
-/// diagonal (`0‥$l−1`). Unrolled like [`wide_mul!`].
+/// The `2·$l`-limb square of an element's limbs `$a`, with the limb
+/// indices `0‥$l−1` listed: each cross product once (the pairs j > i, which
+/// the unrolling resolves at compile time), doubled, plus the diagonal.
+/// Unrolled like [`wide_mul!`].
 macro_rules! wide_square {
-    ($l:expr, $a:expr, [$($row:literal)*], [$($col:literal)*], [$($n:literal)*]) => {{
+    ($l:expr, $a:expr, [$($n:literal)*]) => {{
         let a = $a;
         let mut t = [0u32; 2 * $l];
-        unroll!(i in [$($row)*] {
+        unroll!(i in [$($n)*] {
             let ai = a[i] as u64;
             let mut carry = 0u64;
-            unroll!(j in [$($col)*] {
+            unroll!(j in [$($n)*] {
                 if j > i {
                     let v = ai * (a[j] as u64) + (t[i + j] as u64) + carry;
                     t[i + j] = v as u32;
@@ -175,10 +176,9 @@ macro_rules! field_basics {
 /// Parsing and the products of a field with limbs `[u32; L]`, whose
 /// module provides `reduce` for the `2·L`-limb product: `$bytes`-byte
 /// big-endian parsing, and [`wide_mul!`]/[`wide_square!`] unrolled over the
-/// limb indices `$n` (the squaring's rows `$row`: all but the last; its
-/// columns `$col`: all but the first).
+/// limb indices `$n`.
 macro_rules! field_products {
-    ($bytes:literal, [$($n:literal)*], [$($row:literal)*], [$($col:literal)*]) => {
+    ($bytes:literal, [$($n:literal)*]) => {
         /// Parses big-endian bytes; `None` for a value `≥ p`.
         pub(super) const fn from_be_bytes(bytes: &[u8; $bytes]) -> Option<Self> {
             Self::from_words(super::limbs::words_from_be(bytes))
@@ -191,7 +191,7 @@ macro_rules! field_products {
 
         /// Squaring: each cross product once, doubled, plus the diagonal.
         pub(super) const fn square(&self) -> Self {
-            reduce(&wide_square!(L, &self.0, [$($row)*], [$($col)*], [$($n)*]))
+            reduce(&wide_square!(L, &self.0, [$($n)*]))
         }
     };
 }

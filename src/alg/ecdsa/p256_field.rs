@@ -35,12 +35,7 @@ const P: [u32; L] = [
 impl Fe {
     field_basics!();
 
-    field_products!(
-        32,
-        [0 1 2 3 4 5 6 7],
-        [0 1 2 3 4 5 6],
-        [1 2 3 4 5 6 7]
-    );
+    field_products!(32, [0 1 2 3 4 5 6 7]);
 
     /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
     /// of ones in p − 2; zero maps to zero, so callers test for zero first.

@@ -38,12 +38,7 @@ const P: [u32; L] = [
 impl Fe {
     field_basics!();
 
-    field_products!(
-        48,
-        [0 1 2 3 4 5 6 7 8 9 10 11],
-        [0 1 2 3 4 5 6 7 8 9 10],
-        [1 2 3 4 5 6 7 8 9 10 11]
-    );
+    field_products!(48, [0 1 2 3 4 5 6 7 8 9 10 11]);
 
     /// `self⁻¹` by Fermat (`self^(p−2)`), with an addition chain over the runs
     /// of ones in p − 2; zero maps to zero, so callers test for zero first.
