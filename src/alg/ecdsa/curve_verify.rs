@@ -30,7 +30,7 @@
 macro_rules! curve_verify {
     ($curve:ident, $Hash:ty, $limbs:literal, $bytes:literal, $part_bits:literal) => {
         /// The wNAF window width of the generator's and a cached key's tables.
-        pub(super) const WINDOW: u32 = 6;
+        const WINDOW: u32 = 6;
         const ENTRIES: usize = 1 << (WINDOW - 2);
         /// The same for a per-call table, which is built on every call.
         const WINDOW_UNCACHED: u32 = 5;

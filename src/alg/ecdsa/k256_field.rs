@@ -5,7 +5,7 @@
 //! Everything is `const fn`, so the compiler computes the generator tables
 //! with this very code.
 
-use super::limbs::sub_words;
+use super::limbs::settle;
 
 /// An element of GF(p), fully reduced.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -27,7 +27,7 @@ const P: [u32; L] = [
 ];
 
 /// 2²⁵⁶ − p − 2³² = 977: 2²⁵⁶ ≡ 2³² + 977 (mod p).
-const C_LOW: u64 = 977;
+const C_LOW: i64 = 977;
 
 impl Fe {
     field_basics!();
@@ -58,36 +58,16 @@ impl Fe {
 }
 
 /// Folds a 512-bit product `hi·2²⁵⁶ + lo` modulo p as `lo + hi·977 +
-/// hi·2³²`, then the few bits that carry past 2²⁵⁶ the same way.
+/// hi·2³²`; `settle` folds what carries past 2²⁵⁶ the same way.
 #[inline(always)]
 const fn reduce(c: &[u32; 16]) -> Fe {
-    let mut r = [0u32; 8];
-    let mut carry = 0u64;
+    let mut w = [0i64; 8];
     unroll!(k in [0 1 2 3 4 5 6 7] {
-        // < 2³² + 977·2³² + 2³² + 2¹⁰: no overflow, and a carry below 2¹⁰.
-        let shifted = if k == 0 { 0 } else { c[k + 7] as u64 };
-        let v = (c[k] as u64) + (c[k + 8] as u64) * C_LOW + shifted + carry;
-        r[k] = v as u32;
-        carry = v >> 32;
+        // hi·2²⁵⁶ ≡ hi·977 + hi·2³²: word k takes hiₖ·977 and hiₖ₋₁; hi₇'s
+        // part, at 2²⁵⁶, folds again into words 0 and 1 (each sum < 2⁴⁴).
+        let shifted = if k == 0 { c[15] as i64 * C_LOW } else { c[k + 7] as i64 };
+        let top = if k == 1 { c[15] as i64 } else { 0 };
+        w[k] = c[k] as i64 + c[k + 8] as i64 * C_LOW + shifted + top;
     });
-    // What is left above 2²⁵⁶ (below 2³³), folded the same way; a carry out
-    // of that fold leaves a value below 2⁶⁶, whose fold cannot carry again.
-    let mut top = carry + (c[15] as u64);
-    while top != 0 {
-        let mut carry = 0u64;
-        unroll!(k in [0 1 2 3 4 5 6 7] {
-            let term = match k {
-                0 => top * C_LOW,
-                1 => top,
-                _ => 0,
-            };
-            let v = (r[k] as u64) + term + carry;
-            r[k] = v as u32;
-            carry = v >> 32;
-        });
-        top = carry;
-    }
-    // Now r < 2²⁵⁶ < 2p: subtract p once if that does not borrow.
-    let (reduced, borrow) = sub_words(&r, &P);
-    Fe(if borrow == 0 { reduced } else { r })
+    Fe(settle(&w, &[C_LOW, 1, 0, 0, 0, 0, 0, 0], &P))
 }

@@ -65,6 +65,43 @@ pub(super) const fn sub_words<const N: usize>(a: &[u32; N], b: &[u32; N]) -> ([u
     (r, borrow as u32)
 }
 
+/// `Σ wₖ·2³²ᵏ mod p` as fully reduced limbs, for word sums `w` well inside
+/// `i64` (negative ones borrow) and a prime p > 2^(32·N − 1) with
+/// 2^(32·N) ≡ Σ foldₖ·2³²ᵏ (mod p), the fold's coefficients small: carries
+/// past the top are folded back until none is left (each fold shrinks them
+/// to a few bits), then p is subtracted once if that does not borrow.
+#[inline(always)]
+pub(super) const fn settle<const N: usize>(
+    w: &[i64; N],
+    fold: &[i64; N],
+    p: &[u32; N],
+) -> [u32; N] {
+    let mut r = [0u32; N];
+    let mut carry = 0i64;
+    let mut k = 0;
+    while k < N {
+        let v = w[k] + carry;
+        r[k] = v as u32;
+        // Arithmetic shift: floor division, so negative sums borrow.
+        carry = v >> 32;
+        k += 1;
+    }
+    while carry != 0 {
+        let f = carry;
+        carry = 0;
+        let mut k = 0;
+        while k < N {
+            let v = (r[k] as i64) + fold[k] * f + carry;
+            r[k] = v as u32;
+            carry = v >> 32;
+            k += 1;
+        }
+    }
+    // Now r < 2^(32·N) < 2p.
+    let (reduced, borrow) = sub_words(&r, p);
+    if borrow == 0 { reduced } else { r }
+}
+
 /// `a + b mod m` for `a, b < m`.
 #[inline(always)]
 pub(super) const fn add_mod<const N: usize>(a: &[u32; N], b: &[u32; N], m: &[u32; N]) -> [u32; N] {

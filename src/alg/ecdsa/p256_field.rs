@@ -11,7 +11,7 @@
 //! the generator tables (`curve_verify`) are computed by the compiler with this
 //! very code.
 
-use super::limbs::sub_words;
+use super::limbs::settle;
 
 /// An element of GF(p), fully reduced.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -89,31 +89,6 @@ const fn reduce(c: &[u32; 16]) -> Fe {
         c6 + 3 * c14 + 2 * c15 + c13 - c8 - c9,
         c7 + 3 * c15 + c8 - c10 - c11 - c12 - c13,
     ];
-    let mut r = [0u32; 8];
-    let mut carry = 0i64;
-    unroll!(k in [0 1 2 3 4 5 6 7] {
-        let v = w[k] + carry;
-        r[k] = v as u32;
-        // Arithmetic shift: floor division, so negative sums borrow.
-        carry = v >> 32;
-    });
-    // carry·2²⁵⁶ ≡ carry·(2²²⁴ − 2¹⁹² − 2⁹⁶ + 1). The first fold leaves a
-    // carry of at most ±1 and the second none (the folded term is < 2²²⁷).
-    while carry != 0 {
-        let f = carry;
-        carry = 0;
-        unroll!(k in [0 1 2 3 4 5 6 7] {
-            let term = match k {
-                0 | 7 => f,
-                3 | 6 => -f,
-                _ => 0,
-            };
-            let v = (r[k] as i64) + term + carry;
-            r[k] = v as u32;
-            carry = v >> 32;
-        });
-    }
-    // Now r < 2²⁵⁶ < 2p: subtract p once if that does not borrow.
-    let (reduced, borrow) = sub_words(&r, &P);
-    Fe(if borrow == 0 { reduced } else { r })
+    // 2²⁵⁶ ≡ 2²²⁴ − 2¹⁹² − 2⁹⁶ + 1.
+    Fe(settle(&w, &[1, 0, 0, -1, 0, 0, -1, 1], &P))
 }

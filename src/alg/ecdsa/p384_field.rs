@@ -10,7 +10,7 @@
 //! and subtractions of product words only. Everything is `const fn`, so the
 //! generator tables are computed by the compiler.
 
-use super::limbs::sub_words;
+use super::limbs::settle;
 
 /// Limbs per element.
 const L: usize = 12;
@@ -89,35 +89,6 @@ const fn reduce(c: &[u32; 24]) -> Fe {
         x[10] + x[22] + x[19] + x[18] - x[21],
         x[11] + x[23] + x[20] + x[19] - x[22],
     ];
-    let mut r = [0u32; L];
-    let mut carry = 0i64;
-    let mut k = 0;
-    while k < L {
-        let v = w[k] + carry;
-        r[k] = v as u32;
-        // Arithmetic shift: floor division, so negative sums borrow.
-        carry = v >> 32;
-        k += 1;
-    }
-    // carry·2³⁸⁴ ≡ carry·(2¹²⁸ + 2⁹⁶ − 2³² + 1). A few folds at most bring
-    // the carry to zero (the folded term is far below 2³⁸⁴).
-    while carry != 0 {
-        let f = carry;
-        carry = 0;
-        let mut k = 0;
-        while k < L {
-            let term = match k {
-                0 | 3 | 4 => f,
-                1 => -f,
-                _ => 0,
-            };
-            let v = (r[k] as i64) + term + carry;
-            r[k] = v as u32;
-            carry = v >> 32;
-            k += 1;
-        }
-    }
-    // Now r < 2³⁸⁴ < 2p: subtract p once if that does not borrow.
-    let (reduced, borrow) = sub_words(&r, &P);
-    Fe(if borrow == 0 { reduced } else { r })
+    // 2³⁸⁴ ≡ 2¹²⁸ + 2⁹⁶ − 2³² + 1.
+    Fe(settle(&w, &[1, -1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0], &P))
 }
