@@ -35,6 +35,10 @@ export type Alg = "HS256" | "HS384" | "HS512";
  * - a {@link Key}.
  *
  * A PEM or JWK string is never accepted as a secret (algorithm confusion, RFC 8725 §3.1).
+ *
+ * Strings and JWK objects are parsed once: the parsed keys of the last 16
+ * texts (a JWK object counts as its JSON text, made on each call, so a
+ * changed object is read again) are kept, as a {@link Key} keeps its own.
  */
 export type KeyLike = string | Uint8Array | Jwk | Key;
 

@@ -73,6 +73,10 @@ export interface Jwk {
  *
  * Strings and bytes are read for the token's algorithm, so a PEM or JWK
  * string is never accepted as an HMAC secret (algorithm confusion, RFC 8725 §3.1).
+ *
+ * Strings and JWK objects are parsed once: the parsed keys of the last 16
+ * texts (a JWK object counts as its JSON text, made on each call, so a
+ * changed object is read again) are kept, as a {@link Key} keeps its own.
  */
 export type KeyLike = string | Uint8Array | Jwk | Key;
 

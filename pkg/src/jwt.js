@@ -7,7 +7,7 @@ import {
   rawUnverifiedHeader, RawInput, RawKeyCache, RawValidation, rawMemory,
 } from "../dist/jwt_wasm.js";
 import { canonical, custom, customized, disabled, getAlgorithmByName, notSupported } from "./algorithms.js";
-import { JwkSet, Key, rawKeyFor, rawOf, rawSetOf, wrapKey } from "./keys.js";
+import { JwkSet, Key, rawOf, rawSetOf, wrapKey } from "./keys.js";
 import { core, describe, expectString, isPlainObject, optional, optionsObject, utf8 } from "./util.js";
 import { warn } from "./warnings.js";
 
@@ -20,6 +20,13 @@ let textKeys;
 function textKeyCache() {
   textKeys ??= new RawKeyCache();
   return textKeys;
+}
+
+// A string key as it is, or a JWK object as its JSON text, which the same
+// cache keeps (`[text, isJwk]`). The text is made on every call, so a JWK
+// object changed between calls is read again rather than served stale.
+function keyText(key) {
+  return typeof key === "string" ? [key, false] : [JSON.stringify(key), true];
 }
 
 // Tokens and payloads go into wasm memory through `TextEncoder.encodeInto`
@@ -98,17 +105,11 @@ export function encode(payload, key, options) {
   let result;
   if (key instanceof Key) {
     result = core(() => withInput(json, (n) => rawEncodeKey(input, n, rawOf(key), alg, headersJson, sort, detached, enforce)));
-  } else if (typeof key === "string") {
-    result = core(() => withInput(json, (n) => rawEncodeText(input, n, key, textKeyCache(), alg, headersJson, sort, detached, enforce)));
+  } else if (typeof key === "string" || isPlainObject(key)) {
+    const [text, jwk] = keyText(key);
+    result = core(() => withInput(json, (n) => rawEncodeText(input, n, text, textKeyCache(), jwk, alg, headersJson, sort, detached, enforce)));
   } else if (key instanceof Uint8Array) {
     result = core(() => withInput(json, (n) => rawEncodeBytes(input, n, key, alg, headersJson, sort, detached, enforce)));
-  } else if (isPlainObject(key)) {
-    const [raw] = rawKeyFor(alg, key);
-    try {
-      result = core(() => withInput(json, (n) => rawEncodeKey(input, n, raw, alg, headersJson, sort, detached, enforce)));
-    } finally {
-      raw.free();
-    }
   } else {
     throw new TypeError(`key must be a string, Uint8Array, JWK object or Key, got ${describe(key)}`);
   }
@@ -211,19 +212,13 @@ function decodeRaw(token, key, options, complete) {
     out = core(() => withInput(token, (n) => rawDecodeKey(input, n, rawOf(key), v, seconds, detached, complete)));
   } else if (key instanceof JwkSet) {
     out = core(() => withInput(token, (n) => rawDecodeJwks(input, n, rawSetOf(key), v, seconds, detached, complete)));
-  } else if (typeof key === "string") {
-    out = core(() => withInput(token, (n) => rawDecodeText(input, n, key, textKeyCache(), v, seconds, detached, complete)));
+  } else if (typeof key === "string" || isPlainObject(key)) {
+    const [text, jwk] = keyText(key);
+    out = core(() => withInput(token, (n) => rawDecodeText(input, n, text, textKeyCache(), jwk, v, seconds, detached, complete)));
   } else if (key instanceof Uint8Array) {
     out = core(() => withInput(token, (n) => rawDecodeBytes(input, n, key, v, seconds, detached, complete)));
   } else if (key === null || key === undefined) {
     out = core(() => withInput(token, (n) => rawDecodeNoKey(input, n, v, seconds, detached, complete)));
-  } else if (isPlainObject(key)) {
-    const [raw] = rawKeyFor("HS256", key);
-    try {
-      out = core(() => withInput(token, (n) => rawDecodeKey(input, n, raw, v, seconds, detached, complete)));
-    } finally {
-      raw.free();
-    }
   } else {
     throw new TypeError(`key must be a string, Uint8Array, JWK object, Key or JwkSet, got ${describe(key)}`);
   }

@@ -147,7 +147,7 @@ export class JwkSet {
  * Turns a KeyLike into a RawKey for the algorithm `alg` (a canonical name).
  * Returns [raw, temporary]: temporary keys are freed by the caller.
  */
-export function rawKeyFor(alg, key) {
+function rawKeyFor(alg, key) {
   if (key instanceof Key) return [rawOfKey(key), false];
   if (typeof key === "string") return [core(() => RawKey.fromTextFor(alg, key)), true];
   if (key instanceof Uint8Array) return [core(() => RawKey.fromBytesFor(alg, key)), true];

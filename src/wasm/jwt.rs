@@ -90,13 +90,15 @@ pub fn raw_encode_key(
     encode_key(payload_json, &key.inner, options, &alg)
 }
 
-/// Signs with a secret or PEM text (parsed keys are kept in `cache`).
+/// Signs with a secret, PEM text or (`jwk`) a JWK's JSON text (parsed keys
+/// are kept in `cache`).
 #[wasm_bindgen(js_name = rawEncodeText)]
 pub fn raw_encode_text(
     input: &RawInput,
     payload_len: usize,
     key: &str,
     cache: &RawKeyCache,
+    jwk: bool,
     alg: &str,
     headers_json: Option<String>,
     sort_headers: bool,
@@ -106,7 +108,7 @@ pub fn raw_encode_text(
     let payload_json = input.text(payload_len)?;
     let (options, alg) = encode_options(alg, headers_json, sort_headers, detached, enforce)?;
     let algorithm = Algorithm::from_name(&alg).map_err(to_js)?;
-    let key = CachedText::new(cache, key);
+    let key = CachedText::new(cache, key, jwk).map_err(to_js)?;
     encode_key(
         payload_json,
         key.for_alg(algorithm).map_err(to_js)?,
@@ -268,14 +270,15 @@ pub fn raw_decode_key(
     decode(token, &key.inner, validation, now, detached, complete)
 }
 
-/// Verifies with a secret or PEM text (read for the token's algorithm;
-/// parsed keys are kept in `cache`).
+/// Verifies with a secret or PEM text (read for the token's algorithm) or
+/// (`jwk`) a JWK's JSON text; parsed keys are kept in `cache`.
 #[wasm_bindgen(js_name = rawDecodeText)]
 pub fn raw_decode_text(
     input: &RawInput,
     token_len: usize,
     key: &str,
     cache: &RawKeyCache,
+    jwk: bool,
     validation: &mut RawValidation,
     now: Option<f64>,
     detached: Option<Vec<u8>>,
@@ -284,7 +287,7 @@ pub fn raw_decode_text(
     let token = input.text(token_len)?;
     decode(
         token,
-        &CachedText::new(cache, key),
+        &CachedText::new(cache, key, jwk).map_err(to_js)?,
         validation,
         now,
         detached,

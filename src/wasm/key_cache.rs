@@ -2,8 +2,11 @@
 //! so that `decode(token, pemString)` parses the PEM once rather than on
 //! every call (fast-jwt keeps such a cache too).
 //!
-//! A small most-recently-used list keyed by the exact text and by whether it
-//! was read as an HMAC secret or as PEM/OpenSSH (the same text means a
+//! JWK objects come here too, as their JSON text: the text is made afresh
+//! on every call, so a JWK object changed between calls is read again.
+//!
+//! A small most-recently-used list keyed by the exact text and by how it was
+//! read: as an HMAC secret, as PEM/OpenSSH or as a JWK (the same text means a
 //! different key to each, and the algorithm-confusion guard of RFC 8725 §3.1
 //! runs on every miss as before). Failures are not cached. The JS layer
 //! holds one instance; the texts and keys it holds are zeroized when evicted
@@ -23,8 +26,16 @@ use crate::{Algorithm, Error, Family, Key, KeyResolver};
 /// How many texts are kept: enough for a service's handful of keys.
 const CAPACITY: usize = 16;
 
+/// How a cached text was read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Secret,
+    Pem,
+    Jwk,
+}
+
 struct Entry {
-    hmac: bool,
+    reading: Reading,
     text: Zeroizing<String>,
     key: Rc<Key>,
 }
@@ -57,25 +68,33 @@ impl RawKeyCache {
 }
 
 impl RawKeyCache {
-    /// The key `text` means for `alg`, parsed on a miss.
-    fn get(&self, alg: Algorithm, text: &str) -> Result<Rc<Key>, Error> {
-        let hmac = alg.family() == Family::Hmac;
+    /// The key `text` means for `alg` (or, for a JWK's text, its own key),
+    /// parsed on a miss.
+    fn get(&self, alg: Option<Algorithm>, text: &str) -> Result<Rc<Key>, Error> {
+        let reading = match alg {
+            None => Reading::Jwk,
+            Some(alg) if alg.family() == Family::Hmac => Reading::Secret,
+            Some(_) => Reading::Pem,
+        };
         let mut entries = self.entries.borrow_mut();
         if let Some(i) = entries
             .iter()
-            .position(|e| e.hmac == hmac && e.text.as_str() == text)
+            .position(|e| e.reading == reading && e.text.as_str() == text)
         {
             let entry = entries.remove(i);
             let key = Rc::clone(&entry.key);
             entries.push(entry);
             return Ok(key);
         }
-        let key = Rc::new(key_for(alg, &Material::Text(text.into()))?);
+        let key = Rc::new(match alg {
+            None => Key::from_jwk_str(text)?,
+            Some(alg) => key_for(alg, &Material::Text(text.into()))?,
+        });
         if entries.len() >= CAPACITY {
             entries.remove(0);
         }
         entries.push(Entry {
-            hmac,
+            reading,
             text: Zeroizing::new(text.into()),
             key: Rc::clone(&key),
         });
@@ -87,16 +106,25 @@ impl RawKeyCache {
 pub(crate) struct CachedText<'a> {
     cache: &'a RawKeyCache,
     text: &'a str,
+    jwk: bool,
     key: OnceCell<Rc<Key>>,
 }
 
 impl<'a> CachedText<'a> {
-    pub(crate) fn new(cache: &'a RawKeyCache, text: &'a str) -> Self {
-        Self {
+    /// `text` as a secret or PEM/OpenSSH, or (`jwk`) as a JWK's JSON text.
+    /// A JWK is read at once, so that a bad one is reported before anything
+    /// about the token, as when it is imported as a `Key` first.
+    pub(crate) fn new(cache: &'a RawKeyCache, text: &'a str, jwk: bool) -> Result<Self, Error> {
+        let key = OnceCell::new();
+        if jwk {
+            let _ = key.set(cache.get(None, text)?);
+        }
+        Ok(Self {
             cache,
             text,
-            key: OnceCell::new(),
-        }
+            jwk,
+            key,
+        })
     }
 
     /// The key for signing with `alg`.
@@ -110,7 +138,7 @@ impl KeyResolver for CachedText<'_> {
         if let Some(key) = self.key.get() {
             return Ok(key);
         }
-        let key = self.cache.get(alg, self.text)?;
+        let key = self.cache.get((!self.jwk).then_some(alg), self.text)?;
         Ok(self.key.get_or_init(|| key))
     }
 }

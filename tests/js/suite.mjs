@@ -250,6 +250,39 @@ cases.push(
     assertThrows(() => jwt.decode(token, SECRET, o), TypeError, undefined, "a non-finite leeway set later");
   }],
 
+  ["a JWK object changed between calls is read afresh each time (parsed-key cache)", (jwt) => {
+    const a = jwt.Key.generate("ES256");
+    const b = jwt.Key.generate("ES256");
+    const o = { algorithms: ["ES256"] };
+    const tokenA = jwt.encode({ sub: "a" }, a.privateKey, { algorithm: "ES256" });
+    const tokenB = jwt.encode({ sub: "b" }, b.privateKey, { algorithm: "ES256" });
+    const jwk = a.publicKey.toJwk();
+    for (let i = 0; i < 3; i++) assertEq(jwt.decode(tokenA, jwk, o).sub, "a", `call ${i + 1}`);
+    Object.assign(jwk, b.publicKey.toJwk());
+    assertThrows(() => jwt.decode(tokenA, jwk, o), jwt.InvalidSignatureError,
+      "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "key replaced in place");
+    assertEq(jwt.decode(tokenB, jwk, o).sub, "b", "the replacing key");
+    jwk.alg = "ES384";
+    assertThrows(() => jwt.decode(tokenB, jwk, o), jwt.InvalidKeyError, "ERR_KEY_INVALID", "alg changed in place");
+    delete jwk.x;
+    assertThrows(() => jwt.decode("not a token", jwk, o), jwt.JWKError, "ERR_JWK_INVALID", "a bad JWK before a bad token");
+    // Signing: the private JWK object, changed in place, signs with its new key.
+    const signer = a.privateKey.toJwk();
+    assertEq(jwt.decode(jwt.encode({ sub: "s" }, signer, { algorithm: "ES256" }), a.publicKey, o).sub, "s", "signed by a");
+    Object.assign(signer, b.privateKey.toJwk());
+    const signed = jwt.encode({ sub: "s" }, signer, { algorithm: "ES256" });
+    assertEq(jwt.decode(signed, b.publicKey, o).sub, "s", "signed by b");
+    assertThrows(() => jwt.decode(signed, a.publicKey, o), jwt.InvalidSignatureError,
+      "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "not by a");
+    // The same text is a different key to each reading: a JWK's JSON text
+    // given as an HMAC secret still meets the algorithm-confusion guard.
+    const oct = { kty: "oct", k: "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA" };
+    const hs = jwt.encode({ sub: "h" }, oct, { algorithm: "HS256" });
+    assertEq(jwt.decode(hs, oct, { algorithms: ["HS256"] }).sub, "h", "oct JWK");
+    assertThrows(() => jwt.decode(hs, JSON.stringify(oct), { algorithms: ["HS256"] }), jwt.InvalidKeyError,
+      "ERR_KEY_INVALID", "its text as a secret");
+  }],
+
   ["Dates in exp/nbf/iat become NumericDate seconds", (jwt) => {
     const token = jwt.encode({ sub: "a", exp: new Date((NOW + 60) * 1000 + 999), nbf: new Date(NOW * 1000) }, SECRET);
     const claims = jwt.getUnverifiedClaims(token);
