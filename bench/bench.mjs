@@ -113,15 +113,20 @@ const PEERS = ["jose", "fast-jwt", "jsonwebtoken"];
 const LIBS = ["jwt-wasm", ...(baseline ? ["baseline"] : []), ...PEERS];
 
 /** Each candidate is a function (sync or async) or undefined (n/a). */
+// The key forms of the verify rows: a parsed key ("key"), PEM text ("pem"),
+// and a JWK object ("jwk"), passed as such on every call.
+const KEY_FORM_NAMES = { key: "", pem: " (PEM string)", jwk: " (JWK object)" };
+
 function verifyRow(alg, keyForm) {
   const s = setup[alg];
   const token = s.token;
   const o = { algorithms: [alg], audience: AUD, issuer: ISS };
-  const oursKey = keyForm === "pem" ? s.pemVerify : s.oursVerify;
-  const row = { name: `${alg} verify${keyForm === "pem" ? " (PEM string)" : ""}`, alg, op: "verify", fns: {} };
+  const jwk = keyForm === "jwk" ? ALGS[alg].publicObject.export({ format: "jwk" }) : undefined;
+  const oursKey = { pem: s.pemVerify, jwk, key: s.oursVerify }[keyForm];
+  const row = { name: `${alg} verify${KEY_FORM_NAMES[keyForm]}`, alg, op: "verify", fns: {} };
   row.fns["jwt-wasm"] = () => ours.decode(token, oursKey, o);
   if (baseline) {
-    const k = keyForm === "pem" ? s.pemVerify : s.secret ? baseline.Key.fromSecret(s.secret) : baseline.Key.fromPem(ALGS[alg].publicPem);
+    const k = keyForm === "key" ? (s.secret ? baseline.Key.fromSecret(s.secret) : baseline.Key.fromPem(ALGS[alg].publicPem)) : oursKey;
     row.fns.baseline = () => baseline.decode(token, k, o);
   }
   if (s.joseVerify) {
@@ -129,10 +134,14 @@ function verifyRow(alg, keyForm) {
     if (keyForm === "pem") {
       // jose takes no PEM text: importing it is part of each call.
       row.fns.jose = async () => jose.jwtVerify(token, await jose.importSPKI(s.pemVerify, alg), jo);
+    } else if (keyForm === "jwk") {
+      // Nor a JWK object: `importJWK` is part of each call, as its docs show.
+      row.fns.jose = async () => jose.jwtVerify(token, await jose.importJWK(jwk, alg), jo);
     } else {
       row.fns.jose = () => jose.jwtVerify(token, s.joseVerify, jo);
     }
   }
+  if (keyForm === "jwk") return row;
   try {
     const key = keyForm === "pem" || s.secret ? s.pemVerify : s.nodeVerify.export({ type: "spki", format: "pem" });
     const verify = createVerifier({ key, algorithms: [alg], allowedAud: AUD, allowedIss: ISS });
@@ -210,6 +219,7 @@ const rows = [];
 for (const alg of Object.keys(ALGS)) {
   rows.push(verifyRow(alg, "key"));
   if (alg === "RS256") rows.push(verifyRow(alg, "pem"));
+  if (alg === "RS256" || alg === "ES256") rows.push(verifyRow(alg, "jwk"));
 }
 for (const alg of Object.keys(ALGS)) rows.push(signRow(alg));
 rows.push(claimsRow());
