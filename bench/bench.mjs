@@ -141,6 +141,7 @@ function verifyRow(alg, keyForm) {
       row.fns.jose = () => jose.jwtVerify(token, s.joseVerify, jo);
     }
   }
+  // fast-jwt and jsonwebtoken take no JWK objects.
   if (keyForm === "jwk") return row;
   try {
     const key = keyForm === "pem" || s.secret ? s.pemVerify : s.nodeVerify.export({ type: "spki", format: "pem" });

@@ -68,14 +68,13 @@ impl RawKeyCache {
 }
 
 impl RawKeyCache {
-    /// The key `text` means for `alg` (or, for a JWK's text, its own key),
-    /// parsed on a miss.
-    fn get(&self, alg: Option<Algorithm>, text: &str) -> Result<Rc<Key>, Error> {
-        let reading = match alg {
-            None => Reading::Jwk,
-            Some(alg) if alg.family() == Family::Hmac => Reading::Secret,
-            Some(_) => Reading::Pem,
-        };
+    /// The key `text` gives when read as `reading`, made by `parse` on a miss.
+    fn get(
+        &self,
+        reading: Reading,
+        text: &str,
+        parse: &dyn Fn() -> Result<Key, Error>,
+    ) -> Result<Rc<Key>, Error> {
         let mut entries = self.entries.borrow_mut();
         if let Some(i) = entries
             .iter()
@@ -86,10 +85,7 @@ impl RawKeyCache {
             entries.push(entry);
             return Ok(key);
         }
-        let key = Rc::new(match alg {
-            None => Key::from_jwk_str(text)?,
-            Some(alg) => key_for(alg, &Material::Text(text.into()))?,
-        });
+        let key = Rc::new(parse()?);
         if entries.len() >= CAPACITY {
             entries.remove(0);
         }
@@ -106,25 +102,21 @@ impl RawKeyCache {
 pub(crate) struct CachedText<'a> {
     cache: &'a RawKeyCache,
     text: &'a str,
-    jwk: bool,
     key: OnceCell<Rc<Key>>,
 }
 
 impl<'a> CachedText<'a> {
-    /// `text` as a secret or PEM/OpenSSH, or (`jwk`) as a JWK's JSON text.
-    /// A JWK is read at once, so that a bad one is reported before anything
-    /// about the token, as when it is imported as a `Key` first.
+    /// `text` as a secret or PEM/OpenSSH, read for the algorithm in use, or
+    /// (`jwk`) as a JWK's JSON text. A JWK is read at once, so that a bad one
+    /// is reported before anything about the token, as when it is imported
+    /// as a `Key` first.
     pub(crate) fn new(cache: &'a RawKeyCache, text: &'a str, jwk: bool) -> Result<Self, Error> {
-        let key = OnceCell::new();
-        if jwk {
-            let _ = key.set(cache.get(None, text)?);
-        }
-        Ok(Self {
-            cache,
-            text,
-            jwk,
-            key,
-        })
+        let key = if jwk {
+            OnceCell::from(cache.get(Reading::Jwk, text, &|| Key::from_jwk_str(text))?)
+        } else {
+            OnceCell::new()
+        };
+        Ok(Self { cache, text, key })
     }
 
     /// The key for signing with `alg`.
@@ -138,7 +130,13 @@ impl KeyResolver for CachedText<'_> {
         if let Some(key) = self.key.get() {
             return Ok(key);
         }
-        let key = self.cache.get((!self.jwk).then_some(alg), self.text)?;
+        let reading = match alg.family() {
+            Family::Hmac => Reading::Secret,
+            _ => Reading::Pem,
+        };
+        let key = self.cache.get(reading, self.text, &|| {
+            key_for(alg, &Material::Text(self.text.into()))
+        })?;
         Ok(self.key.get_or_init(|| key))
     }
 }
