@@ -23,10 +23,10 @@ function textKeyCache() {
 }
 
 // A string key as it is, or a JWK object as its JSON text, which the same
-// cache keeps (`[text, isJwk]`). The text is made on every call, so a JWK
-// object changed between calls is read again rather than served stale.
+// cache keeps. The text is made on every call, so a JWK object changed
+// between calls is read again rather than served stale.
 function keyText(key) {
-  return typeof key === "string" ? [key, false] : [JSON.stringify(key), true];
+  return typeof key === "string" ? key : JSON.stringify(key);
 }
 
 // Tokens and payloads go into wasm memory through `TextEncoder.encodeInto`
@@ -106,8 +106,8 @@ export function encode(payload, key, options) {
   if (key instanceof Key) {
     result = core(() => withInput(json, (n) => rawEncodeKey(input, n, rawOf(key), alg, headersJson, sort, detached, enforce)));
   } else if (typeof key === "string" || isPlainObject(key)) {
-    const [text, jwk] = keyText(key);
-    result = core(() => withInput(json, (n) => rawEncodeText(input, n, text, textKeyCache(), jwk, alg, headersJson, sort, detached, enforce)));
+    const text = keyText(key);
+    result = core(() => withInput(json, (n) => rawEncodeText(input, n, text, textKeyCache(), typeof key !== "string", alg, headersJson, sort, detached, enforce)));
   } else if (key instanceof Uint8Array) {
     result = core(() => withInput(json, (n) => rawEncodeBytes(input, n, key, alg, headersJson, sort, detached, enforce)));
   } else {
@@ -213,8 +213,8 @@ function decodeRaw(token, key, options, complete) {
   } else if (key instanceof JwkSet) {
     out = core(() => withInput(token, (n) => rawDecodeJwks(input, n, rawSetOf(key), v, seconds, detached, complete)));
   } else if (typeof key === "string" || isPlainObject(key)) {
-    const [text, jwk] = keyText(key);
-    out = core(() => withInput(token, (n) => rawDecodeText(input, n, text, textKeyCache(), jwk, v, seconds, detached, complete)));
+    const text = keyText(key);
+    out = core(() => withInput(token, (n) => rawDecodeText(input, n, text, textKeyCache(), typeof key !== "string", v, seconds, detached, complete)));
   } else if (key instanceof Uint8Array) {
     out = core(() => withInput(token, (n) => rawDecodeBytes(input, n, key, v, seconds, detached, complete)));
   } else if (key === null || key === undefined) {
