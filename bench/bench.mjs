@@ -4,18 +4,19 @@
 // resolve from bench/node_modules above it.
 //
 //   node bench.mjs [--quick] [--out file.json] [--baseline] [--only word,…]
+//                  [--floor dir]
 //
 // Each library runs one operation for a fixed time per round; the rounds of
 // all libraries are interleaved (so a noisy neighbour hits every library
 // alike) and the median round is reported. Never exits non-zero because a
 // target is missed: this is a measurement, not a test.
 
-import { generateKeyPairSync, createPublicKey, createPrivateKey } from "node:crypto";
+import { generateKeyPairSync, verify as verifyWithNode } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import os from "node:os";
 
@@ -36,6 +37,10 @@ const baseline = withBaseline ? await import("jwt-wasm-baseline") : undefined;
 // `--only HS256,claims`: only the rows whose name contains one of the words.
 const onlyIndex = args.indexOf("--only");
 const only = onlyIndex >= 0 ? args[onlyIndex + 1].split(",") : undefined;
+// `--floor dir`: the floor modules of bench/floor (`hmac/` and `full/`), built
+// by xtask: the least module the mandated crates allow, beside each size.
+const floorIndex = args.indexOf("--floor");
+const floorDir = floorIndex >= 0 ? args[floorIndex + 1] : undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 
 // Quick mode only proves that every row runs.
@@ -293,6 +298,7 @@ const sizes = Object.entries(pkgJson.exports)
     const bytes = readFileSync(join(pkgDir, file));
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const sizeTarget = SIZE_TARGETS[flavour];
+    const floorFile = floorDir && join(floorDir, flavour === pkgJson.name ? "full" : "hmac", "jwt_wasm_bg.wasm");
     return {
       flavour,
       file,
@@ -303,8 +309,49 @@ const sizes = Object.entries(pkgJson.exports)
       }).length,
       targetGzip: sizeTarget ?? null,
       met: sizeTarget === undefined ? null : gzip <= sizeTarget,
+      floorGzip: floorFile ? gzipSync(readFileSync(floorFile), { level: 9 }).length : null,
     };
   });
+
+// ------------------------------------------------------------------ floor
+
+/** The floor modules, checked to do what they claim (a floor that verified
+ * nothing would be meaningless), and RS256 signing on the `rsa` crate alone. */
+async function floorCheck() {
+  const load = async (dir) => {
+    const glue = await import(pathToFileURL(join(floorDir, dir, "jwt_wasm.js")).href);
+    glue.initSync({ module: readFileSync(join(floorDir, dir, "jwt_wasm_bg.wasm")) });
+    return glue;
+  };
+  const [hmac, full] = [await load("hmac"), await load("full")];
+  const utf8 = new TextEncoder();
+  const token = setup.HS256.token;
+  const fail = (what) => {
+    throw new Error(`floor module: ${what}`);
+  };
+  if (hmac.verify_hs256(token, utf8.encode(SECRET), now) !== JSON.stringify(PAYLOAD)) fail("HS256 token refused");
+  if (hmac.verify_hs256(token, utf8.encode(SECRET), now + 7200) !== undefined) fail("expired HS256 token accepted");
+  if (hmac.verify_hs256(token, utf8.encode(`${SECRET}x`), now) !== undefined) fail("HS256 token accepted under another secret");
+  const der = (k) => k.publicObject.export({ type: "spki", format: "der" });
+  for (const [alg, k] of Object.entries(ALGS)) {
+    if (k.secret) continue;
+    const t = setup[alg].token;
+    const input = utf8.encode(t.slice(0, t.lastIndexOf(".")));
+    const sig = Buffer.from(t.slice(t.lastIndexOf(".") + 1), "base64url");
+    if (!full.verify(alg, der(k), input, sig)) fail(`${alg} signature refused`);
+    input[0] ^= 1;
+    if (full.verify(alg, der(k), input, sig)) fail(`${alg} signature accepted for other bytes`);
+  }
+  const pkcs8 = rsa.privateObject.export({ type: "pkcs8", format: "der" });
+  const input = utf8.encode(setup.RS256.token.slice(0, setup.RS256.token.lastIndexOf(".")));
+  const sig = full.sign("RS256", pkcs8, input);
+  if (!sig || !verifyWithNode("sha256", input, rsa.publicObject, sig)) fail("RS256 signature not valid");
+  await timed(() => full.sign("RS256", pkcs8, input), WARMUP_MS);
+  const samples = [];
+  for (let r = 0; r < ROUNDS; r++) samples.push(await timed(() => full.sign("RS256", pkcs8, input), ROUND_MS));
+  return { rs256SignOpsPerSec: median(samples) };
+}
+const floor = floorDir ? await floorCheck() : null;
 
 // ------------------------------------------------------------------ cold start
 
@@ -344,12 +391,18 @@ console.log(`\njwt-wasm bench${quick ? " (quick mode: figures are meaningless)" 
 console.log(`Node ${process.version}, ${machine}, ${new Date().toISOString()}`);
 console.log(`token: ${setup.HS256.token.length} bytes (HS256); median of ${ROUNDS} round(s) of ${ROUND_MS} ms after ${WARMUP_MS} ms warm-up\n`);
 for (const l of lines) console.log(`| ${l.join(" | ")} |`);
-console.log("\n| flavour | wasm file | raw | gzip -9 | brotli | target (gzip) | met? |\n| --- | --- | --- | --- | --- | --- | --- |");
+if (floor) {
+  const jose = rows.find((r) => r.name === "RS256 sign")?.opsPerSec.jose;
+  const vs = jose ? `, ${ratio(floor.rs256SignOpsPerSec / jose)} jose` : "";
+  console.log(`\nRS256 sign on the rsa crate alone (bench/floor, key parsed per call): ${fmt(floor.rs256SignOpsPerSec)} ops/s${vs}`);
+}
+console.log("\n| flavour | wasm file | raw | gzip -9 | brotli | floor (gzip) | target (gzip) | met? |\n| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const s of sizes) {
   const target = s.targetGzip === null ? "—" : `≤ ${s.targetGzip / 1000} KB`;
   const met = s.met === null ? "—" : s.met ? "yes" : "no";
-  console.log(`| ${s.flavour} | ${s.file} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${target} | ${met} |`);
+  console.log(`| ${s.flavour} | ${s.file} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${s.floorGzip ?? "n/a"} | ${target} | ${met} |`);
 }
+if (floor) console.log("floor: the least module on the mandated crates alone (bench/floor), every crate at opt-level \"z\"");
 console.log(`\ncold start (fresh node, import → first verified HS256 token, median of ${COLD_RUNS}):`);
 const coldMet = coldMedian["jwt-wasm"] <= coldMedian.jose;
 console.log(`  jwt-wasm ${coldMedian["jwt-wasm"].toFixed(1)} ms, jose ${coldMedian.jose.toFixed(1)} ms (target ≤ jose: ${coldMet ? "yes" : "no"})`);
@@ -367,6 +420,7 @@ if (outFile) {
     tokenBytes: setup.HS256.token.length,
     rows,
     sizes,
+    floor,
     coldStartMs: { median: coldMedian, runs: cold, met: coldMet },
   };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + "\n");

@@ -4,7 +4,9 @@
 //! Builds the package, packs it, installs the tarball into
 //! `bench/.scratch/` (the peers come from `bench/node_modules`, installed by
 //! `npm ci` from the committed lock file) and runs `bench/bench.mjs` there.
-//! The table goes to stdout, the data to `target/bench/bench.json`.
+//! The table goes to stdout, the data to `target/bench/bench.json`. The
+//! floor modules of `bench/floor` are built into `target/bench/floor/` and
+//! measured beside the package.
 //!
 //! Missed targets never fail the command; only a benchmark that cannot run
 //! does. `--quick` uses tiny rounds, for `cargo xtask test` to prove the
@@ -95,9 +97,15 @@ pub fn run_with(
             .map_err(|e| format!("cannot copy bench/{file}: {e}"))?;
     }
     util::npm_install(&run_dir)?;
+    let floor = root.join("target/bench/floor");
+    build::floor(&floor)?;
     let json = root.join("target/bench/bench.json");
     let mut node = Command::new("node");
-    node.arg("bench.mjs").arg("--out").arg(&json);
+    node.arg("bench.mjs")
+        .arg("--out")
+        .arg(&json)
+        .arg("--floor")
+        .arg(&floor);
     if quick {
         node.arg("--quick");
     }

@@ -88,17 +88,6 @@ pub fn run() -> Result<PathBuf> {
 fn build_flavour(root: &Path, tools: &Path, flavour: &Flavour) -> Result<()> {
     let pkg = root.join("pkg");
     let dist = pkg.join("dist").join(flavour.dir);
-    let mut cargo = util::cargo();
-    cargo.args([
-        "build",
-        "--profile",
-        flavour.profile,
-        "--lib",
-        "-p",
-        "jwt-wasm",
-        "--target",
-        TARGET,
-    ]);
     // For size experiments on the full flavour:
     // `JWT_WASM_FEATURES=std,hmac,rsa cargo xtask build`.
     let experiment = std::env::var("JWT_WASM_FEATURES").ok();
@@ -107,17 +96,12 @@ fn build_flavour(root: &Path, tools: &Path, flavour: &Flavour) -> Result<()> {
         (None, Some(features)) => Some(features.as_str()),
         (None, None) => None,
     };
+    let mut cargo = util::cargo();
+    cargo.args(["build", "--lib", "-p", "jwt-wasm"]);
     if let Some(features) = features {
         cargo.args(["--no-default-features", "--features", features]);
     }
-    util::run(cargo.current_dir(root))?;
-    let wasm = target_dir(root)?
-        .join(TARGET)
-        .join(flavour.profile)
-        .join("jwt_wasm.wasm");
-    fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
-    bindgen(&wasm, &dist)?;
-    optimize(tools, &dist.join("jwt_wasm_bg.wasm"))?;
+    compile(root, tools, cargo, flavour.profile, "jwt_wasm", &dist)?;
     if flavour.dir.is_empty() {
         bundle_entries(tools, &pkg.join("src"), &dist)?;
     } else {
@@ -142,6 +126,52 @@ fn build_flavour(root: &Path, tools: &Path, flavour: &Flavour) -> Result<()> {
         flavour.specifier,
         dist.display()
     );
+    Ok(())
+}
+
+/// Runs `cargo` (a `build` of one package) for the wasm target in `profile`,
+/// then binds its `<name>.wasm` into `dist` and shrinks it.
+fn compile(
+    root: &Path,
+    tools: &Path,
+    mut cargo: Command,
+    profile: &str,
+    name: &str,
+    dist: &Path,
+) -> Result<()> {
+    util::run(
+        cargo
+            .args(["--profile", profile, "--target", TARGET])
+            .current_dir(root),
+    )?;
+    let wasm = target_dir(root)?
+        .join(TARGET)
+        .join(profile)
+        .join(format!("{name}.wasm"));
+    fs::create_dir_all(dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    bindgen(&wasm, dist)?;
+    optimize(tools, &dist.join("jwt_wasm_bg.wasm"))
+}
+
+/// Builds the floor modules of `bench/floor` (the least module the mandated
+/// crates allow, for the bench's size table) into `out/hmac` and `out/full`.
+pub fn floor(out: &Path) -> Result<()> {
+    let root = util::root();
+    let tools = root.join("xtask/tools");
+    ensure_target()?;
+    util::npm_ci(&tools)?;
+    for (dir, features) in [("hmac", &[][..]), ("full", &["--features", "full"][..])] {
+        let mut cargo = util::cargo();
+        cargo.args(["build", "-p", "jwt-wasm-floor"]).args(features);
+        compile(
+            &root,
+            &tools,
+            cargo,
+            "floor",
+            "jwt_wasm_floor",
+            &out.join(dir),
+        )?;
+    }
     Ok(())
 }
 
