@@ -325,25 +325,25 @@ async function floorCheck() {
   };
   const [hmac, full] = [await load("hmac"), await load("full")];
   const utf8 = new TextEncoder();
-  const token = setup.HS256.token;
   const fail = (what) => {
     throw new Error(`floor module: ${what}`);
   };
-  if (hmac.verify_hs256(token, utf8.encode(SECRET), now) !== JSON.stringify(PAYLOAD)) fail("HS256 token refused");
-  if (hmac.verify_hs256(token, utf8.encode(SECRET), now + 7200) !== undefined) fail("expired HS256 token accepted");
+  const [token, secret] = [setup.HS256.token, utf8.encode(SECRET)];
+  if (hmac.verify_hs256(token, secret, now) !== JSON.stringify(PAYLOAD)) fail("HS256 token refused");
+  if (hmac.verify_hs256(token, secret, now + 7200) !== undefined) fail("expired HS256 token accepted");
   if (hmac.verify_hs256(token, utf8.encode(`${SECRET}x`), now) !== undefined) fail("HS256 token accepted under another secret");
-  const der = (k) => k.publicObject.export({ type: "spki", format: "der" });
+  // A token's signing input (bytes) and signature.
+  const split = (t) => [utf8.encode(t.slice(0, t.lastIndexOf("."))), Buffer.from(t.slice(t.lastIndexOf(".") + 1), "base64url")];
   for (const [alg, k] of Object.entries(ALGS)) {
     if (k.secret) continue;
-    const t = setup[alg].token;
-    const input = utf8.encode(t.slice(0, t.lastIndexOf(".")));
-    const sig = Buffer.from(t.slice(t.lastIndexOf(".") + 1), "base64url");
-    if (!full.verify(alg, der(k), input, sig)) fail(`${alg} signature refused`);
+    const spki = k.publicObject.export({ type: "spki", format: "der" });
+    const [input, sig] = split(setup[alg].token);
+    if (!full.verify(alg, spki, input, sig)) fail(`${alg} signature refused`);
     input[0] ^= 1;
-    if (full.verify(alg, der(k), input, sig)) fail(`${alg} signature accepted for other bytes`);
+    if (full.verify(alg, spki, input, sig)) fail(`${alg} signature accepted for other bytes`);
   }
   const pkcs8 = rsa.privateObject.export({ type: "pkcs8", format: "der" });
-  const input = utf8.encode(setup.RS256.token.slice(0, setup.RS256.token.lastIndexOf(".")));
+  const [input] = split(setup.RS256.token);
   const sig = full.sign("RS256", pkcs8, input);
   if (!sig || !verifyWithNode("sha256", input, rsa.publicObject, sig)) fail("RS256 signature not valid");
   await timed(() => full.sign("RS256", pkcs8, input), WARMUP_MS);
